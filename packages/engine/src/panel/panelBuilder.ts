@@ -1,0 +1,83 @@
+import { comparePeriods, type Panel } from './panel.js';
+
+/** Records added in order; `build` reports every record that repeats an earlier cell. */
+export interface PanelBuilder {
+  /** Adds one value (NaN for an empty value) and returns the record's number, counting from 0. */
+  add(unit: string, series: string, period: string, value: number): number;
+  build(): BuiltPanel;
+}
+
+export interface BuiltPanel {
+  panel: Panel;
+  /** Record numbers (as returned by `add`) of records whose cell an earlier record already filled. */
+  duplicates: number[];
+}
+
+/**
+ * Collects (unit, series, period, value) records into a dense Panel. Units and series keep the
+ * order of first appearance; periods are sorted chronologically.
+ */
+export function panelBuilder(): PanelBuilder {
+  const unitIndex = new Map<string, number>();
+  const seriesIndex = new Map<string, number>();
+  const periodIndex = new Map<string, number>();
+  let capacity = 1024;
+  let count = 0;
+  let u = new Int32Array(capacity);
+  let s = new Int32Array(capacity);
+  let p = new Int32Array(capacity);
+  let v = new Float64Array(capacity);
+
+  const indexOf = (map: Map<string, number>, key: string): number => {
+    let i = map.get(key);
+    if (i === undefined) {
+      i = map.size;
+      map.set(key, i);
+    }
+    return i;
+  };
+  const grow = () => {
+    capacity *= 2;
+    const resize = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    u = resize(u, (n) => new Int32Array(n));
+    s = resize(s, (n) => new Int32Array(n));
+    p = resize(p, (n) => new Int32Array(n));
+    v = resize(v, (n) => new Float64Array(n));
+  };
+
+  return {
+    add(unit, series, period, value) {
+      if (count === capacity) grow();
+      u[count] = indexOf(unitIndex, unit);
+      s[count] = indexOf(seriesIndex, series);
+      p[count] = indexOf(periodIndex, period);
+      v[count] = value;
+      return count++;
+    },
+    build() {
+      const units = [...unitIndex.keys()];
+      const series = [...seriesIndex.keys()];
+      const firstSeen = [...periodIndex.keys()];
+      const periods = [...firstSeen].sort(comparePeriods);
+      const periodRemap = Int32Array.from(firstSeen, (code) => periods.indexOf(code));
+      const nu = units.length;
+      const ns = series.length;
+      const values = new Float64Array(periods.length * ns * nu).fill(Number.NaN);
+      const filled = new Uint8Array(values.length);
+      const duplicates: number[] = [];
+      for (let r = 0; r < count; r++) {
+        const at = ((periodRemap[p[r] as number] as number) * ns + (s[r] as number)) * nu + (u[r] as number);
+        if (filled[at]) duplicates.push(r);
+        else {
+          filled[at] = 1;
+          values[at] = v[r] as number;
+        }
+      }
+      return { panel: { units, series, periods, values }, duplicates };
+    },
+  };
+}
