@@ -40,7 +40,7 @@ export { type OutlierMethod, type OutlierSpec, outlierMethods, outlierSpecSchema
 export { type OutlierTreatment, treatOutliers } from './outliers/treatOutliers.js';
 export { winsorise } from './outliers/winsorise.js';
 export { comparePeriods, type Panel, panelColumn } from './panel/panel.js';
-export { type BuiltPanel, type PanelBuilder, panelBuilder } from './panel/panelBuilder.js';
+export { type BuiltPanel, type Duplicate, type PanelBuilder, panelBuilder } from './panel/panelBuilder.js';
 export { hasErrors, type Problem } from './problem.js';
 export { rankChange } from './rank/rankChange.js';
 export { rankDescending } from './rank/rankDescending.js';

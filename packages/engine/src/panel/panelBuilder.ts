@@ -9,8 +9,16 @@ export interface PanelBuilder {
 
 export interface BuiltPanel {
   panel: Panel;
-  /** Record numbers (as returned by `add`) of records whose cell an earlier record already filled. */
-  duplicates: number[];
+  /** Records whose cell an earlier record (`first`) already filled; record numbers as `add` returns them. */
+  duplicates: Duplicate[];
+}
+
+export interface Duplicate {
+  record: number;
+  first: number;
+  unit: string;
+  series: string;
+  period: string;
 }
 
 /**
@@ -67,13 +75,17 @@ export function panelBuilder(): PanelBuilder {
       const nu = units.length;
       const ns = series.length;
       const values = new Float64Array(periods.length * ns * nu).fill(Number.NaN);
-      const filled = new Uint8Array(values.length);
-      const duplicates: number[] = [];
+      const filledBy = new Int32Array(values.length).fill(-1);
+      const duplicates: Duplicate[] = [];
       for (let r = 0; r < count; r++) {
         const at = ((periodRemap[p[r] as number] as number) * ns + (s[r] as number)) * nu + (u[r] as number);
-        if (filled[at]) duplicates.push(r);
-        else {
-          filled[at] = 1;
+        const first = filledBy[at] as number;
+        if (first >= 0) {
+          const unit = units[u[r] as number] as string;
+          const code = series[s[r] as number] as string;
+          duplicates.push({ record: r, first, unit, series: code, period: firstSeen[p[r] as number] as string });
+        } else {
+          filledBy[at] = r;
           values[at] = v[r] as number;
         }
       }
