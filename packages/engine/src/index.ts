@@ -5,22 +5,38 @@ export { arithmeticMean } from './aggregate/arithmeticMean.js';
 export { generalisedMean } from './aggregate/generalisedMean.js';
 export { geometricMean } from './aggregate/geometricMean.js';
 export { harmonicMean } from './aggregate/harmonicMean.js';
-export { type AggregateMethod, type AggregateSpec, aggregateMethods, aggregateSpecSchema } from './aggregate/spec.js';
+export {
+  type AggregateMethod,
+  type AggregateSpec,
+  aggregateMethods,
+  aggregateSpecSchema,
+} from './aggregate/spec.js';
 export { type Analysis, analyse } from './analysis/analyse.js';
 export { averageRanks } from './analysis/averageRanks.js';
 export { cronbachAlpha } from './analysis/cronbachAlpha.js';
 export { pearson } from './analysis/pearson.js';
 export { spearman } from './analysis/spearman.js';
-export { type ComputeInput, type ComputeResult, compute, type RunRecord, type Treatment } from './compute/compute.js';
+export {
+  type ComputeInput,
+  type ComputeResult,
+  compute,
+  type RunRecord,
+  type Treatment,
+} from './compute/compute.js';
 export { type UnitGroups, unitGroups } from './compute/groups.js';
 export { defaultRunSettings, nodeSettings, type RunSettings } from './compute/settings.js';
+export { evaluateFormula } from './formula/evaluate.js';
+export {
+  type FormulaNode,
+  FormulaSyntaxError,
+  formulaElements,
+  parseFormula,
+} from './formula/parse.js';
 export { FrameworkError, type FrameworkTree, frameworkTree } from './framework/frameworkTree.js';
 export { indicatorFormula } from './framework/indicatorFormula.js';
 export { type ParsedFramework, parseFramework } from './framework/parseFramework.js';
 export { type Framework, type FrameworkNode, frameworkNodeSchema } from './framework/schema.js';
 export { type ValidateFrameworkOptions, validateFramework } from './framework/validateFramework.js';
-export { evaluateFormula } from './formula/evaluate.js';
-export { type FormulaNode, FormulaSyntaxError, formulaElements, parseFormula } from './formula/parse.js';
 export { imputeGroupMean } from './impute/imputeGroupMean.js';
 export { imputeLatest } from './impute/imputeLatest.js';
 export { imputeMean } from './impute/imputeMean.js';
@@ -31,16 +47,31 @@ export { goalposts } from './normalise/goalposts.js';
 export { minmax } from './normalise/minmax.js';
 export { normalise } from './normalise/normalise.js';
 export { rankScores } from './normalise/rankScores.js';
-export { type NormaliseMethod, type NormaliseSpec, normaliseMethods, normaliseSpecSchema } from './normalise/spec.js';
+export {
+  type NormaliseMethod,
+  type NormaliseSpec,
+  normaliseMethods,
+  normaliseSpecSchema,
+} from './normalise/spec.js';
 export { threshold } from './normalise/threshold.js';
 export { zscore } from './normalise/zscore.js';
 export { logTransform } from './outliers/logTransform.js';
 export { passesSkewKurtosis } from './outliers/passesSkewKurtosis.js';
-export { type OutlierMethod, type OutlierSpec, outlierMethods, outlierSpecSchema } from './outliers/spec.js';
+export {
+  type OutlierMethod,
+  type OutlierSpec,
+  outlierMethods,
+  outlierSpecSchema,
+} from './outliers/spec.js';
 export { type OutlierTreatment, treatOutliers } from './outliers/treatOutliers.js';
 export { winsorise } from './outliers/winsorise.js';
 export { comparePeriods, type Panel, panelColumn } from './panel/panel.js';
-export { type BuiltPanel, type Duplicate, type PanelBuilder, panelBuilder } from './panel/panelBuilder.js';
+export {
+  type BuiltPanel,
+  type Duplicate,
+  type PanelBuilder,
+  panelBuilder,
+} from './panel/panelBuilder.js';
 export { hasErrors, type Problem } from './problem.js';
 export { rankChange } from './rank/rankChange.js';
 export { rankDescending } from './rank/rankDescending.js';

@@ -34,12 +34,20 @@ export function readDataCsv(path: string, options: ReadDataOptions = {}): DataIn
   const recordLine: number[] = [];
   const seriesLine = new Map<string, number>();
   const groupOf = new Map<string, { label: string; line: number }>();
-  let columns: number[] = [];
+  let unitColumn = 0;
+  let indicatorColumn = 1;
+  let periodColumn = 2;
+  let valueColumn = 3;
+  const periods = new Set<string>();
   let groupColumn = -1;
   let dataRows = 0;
   // Problems are found by record number and turned into line numbers afterwards, since a quoted
   // field may span lines.
   const rowProblems: { record: number; message: (lineOf: (record: number) => number) => string }[] = [];
+  const rowProblem = (record: number, column: string, message: string): false => {
+    rowProblems.push({ record, message: () => `column "${column}": ${message}` });
+    return false;
+  };
 
   csvParseRows(text, (row, record) => {
     if (record === 0) {
@@ -48,7 +56,7 @@ export function readDataCsv(path: string, options: ReadDataOptions = {}): DataIn
       if (missing.length > 0) {
         throw new CliError(`${path}:1: the header lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}; found ${row.map((c) => `"${c}"`).join(', ')}; expected "unit,indicator,period,value"`);
       }
-      columns = required.map((name) => header.indexOf(name));
+      [unitColumn, indicatorColumn, periodColumn, valueColumn] = required.map((name) => header.indexOf(name)) as [number, number, number, number];
       if (options.groupBy !== undefined) {
         groupColumn = header.indexOf(options.groupBy.trim().toLowerCase());
         if (groupColumn < 0) throw new CliError(`${path}:1: --group-by "${options.groupBy}" names no column; columns are ${row.map((c) => `"${c}"`).join(', ')}`);
@@ -57,19 +65,24 @@ export function readDataCsv(path: string, options: ReadDataOptions = {}): DataIn
     }
     if (row.length === 1 && row[0] === '') return null; // a blank line
     dataRows++;
-    const [unit, indicator, period, value] = columns.map((c) => (row[c] ?? '').trim()) as [string, string, string, string];
-    const bad = (column: string, message: string): false => {
-      rowProblems.push({ record, message: () => `column "${column}": ${message}` });
-      return false;
-    };
+    const unit = (row[unitColumn] ?? '').trim();
+    const indicator = (row[indicatorColumn] ?? '').trim();
+    const period = (row[periodColumn] ?? '').trim();
+    const value = (row[valueColumn] ?? '').trim();
     let ok = true;
-    if (unit === '') ok = bad('unit', 'the unit code is empty');
-    if (indicator === '') ok = bad('indicator', 'the indicator code is empty');
-    if (!periodPattern.test(period)) ok = bad('period', `"${period}" is not a period; write 2024, 2024Q3, 2024-07 or 2024-07-15`);
+    if (unit === '') ok = rowProblem(record, 'unit', 'the unit code is empty');
+    if (indicator === '') ok = rowProblem(record, 'indicator', 'the indicator code is empty');
+    if (!periods.has(period)) {
+      if (periodPattern.test(period)) periods.add(period);
+      else ok = rowProblem(record, 'period', `"${period}" is not a period; write 2024, 2024Q3, 2024-07 or 2024-07-15`);
+    }
     let number = Number.NaN;
     if (value !== '') {
       if (numberPattern.test(value)) number = Number(value);
-      if (!Number.isFinite(number)) ok = bad('value', `"${value}" is not a number${value.includes(',') ? ' (use "." as the decimal mark, without thousands separators)' : ''}`);
+      if (!Number.isFinite(number)) {
+        const hint = value.includes(',') ? ' (use "." as the decimal mark, without thousands separators)' : '';
+        ok = rowProblem(record, 'value', `"${value}" is not a number${hint}`);
+      }
     }
     if (groupColumn >= 0) {
       const label = (row[groupColumn] ?? '').trim();

@@ -8,7 +8,11 @@ import type { AggregateSpec } from './spec.js';
  * One unit's aggregate of its children's scores with `spec`. When the share of children with a
  * score is below `data_threshold`, the aggregate is missing (COINr's `dat_thresh`).
  */
-export function aggregate(values: ArrayLike<number>, weights: ArrayLike<number>, spec: AggregateSpec): number {
+export function aggregate(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  spec: AggregateSpec,
+): number {
   if (spec.data_threshold > 0) {
     let present = 0;
     for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present++;

@@ -6,7 +6,11 @@ import { geometricMean } from './geometricMean.js';
  * p = 0). Values must be non-negative; for p < 0 a zero value gives 0 (the limit). Missing values
  * are left out and the weights renormalised.
  */
-export function generalisedMean(values: ArrayLike<number>, weights: ArrayLike<number>, p: number): number {
+export function generalisedMean(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  p: number,
+): number {
   if (p === 0) return geometricMean(values, weights);
   let sum = 0;
   let wsum = 0;

@@ -36,7 +36,8 @@ export function analyse(tree: FrameworkTree, result: ComputeResult, period: stri
   if (p < 0) throw new RangeError(`period "${period}" was not computed`);
   const nu = result.units.length;
   const nn = result.codes.length;
-  const scores = (node: number) => result.scores.subarray((p * nn + node) * nu, (p * nn + node + 1) * nu);
+  const scores = (node: number) =>
+    result.scores.subarray((p * nn + node) * nu, (p * nn + node + 1) * nu);
   const index = scores(0);
 
   const correlations: NodeCorrelation[] = [];

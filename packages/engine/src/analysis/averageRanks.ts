@@ -6,7 +6,8 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
   const ranks = new Float64Array(values.length).fill(Number.NaN);
   for (let start = 0; start < order.length; ) {
     let end = start + 1;
-    while (end < order.length && values[order[end] as number] === values[order[start] as number]) end++;
+    while (end < order.length && values[order[end] as number] === values[order[start] as number])
+      end++;
     const rank = (start + 1 + end) / 2;
     for (let k = start; k < end; k++) ranks[order[k] as number] = rank;
     start = end;

@@ -1,6 +1,6 @@
 import { aggregate } from '../aggregate/aggregate.js';
-import type { FrameworkTree } from '../framework/frameworkTree.js';
 import { evaluateFormula } from '../formula/evaluate.js';
+import type { FrameworkTree } from '../framework/frameworkTree.js';
 import { imputeGroupMean } from '../impute/imputeGroupMean.js';
 import { imputeLatest } from '../impute/imputeLatest.js';
 import { imputeMean } from '../impute/imputeMean.js';
@@ -27,7 +27,14 @@ export interface ComputeInput {
 
 /** One thing the run did to the data, recorded so the run can be explained and reproduced. */
 export type Treatment =
-  | { step: 'impute'; period: string; indicator: string; unit: string; method: ImputeMethod; to: number }
+  | {
+      step: 'impute';
+      period: string;
+      indicator: string;
+      unit: string;
+      method: ImputeMethod;
+      to: number;
+    }
   | {
       step: 'outliers';
       period: string;
@@ -40,7 +47,12 @@ export type Treatment =
     };
 
 export interface RunRecord {
-  framework: { id?: string | undefined; version?: string | number | undefined; nodes: number; indicators: number };
+  framework: {
+    id?: string | undefined;
+    version?: string | number | undefined;
+    nodes: number;
+    indicators: number;
+  };
   settings: RunSettings;
   /** Settings that framework nodes set for themselves, by node code. */
   nodeSettings: Record<string, Partial<RunSettings>>;
@@ -86,7 +98,9 @@ export function compute(input: ComputeInput): ComputeResult {
     if (!formula) throw new Error(`node ${tree.codes[node]} is not an indicator`);
     const column = (code: string): Float64Array => {
       const s = seriesIndex.get(code);
-      return s === undefined ? new Float64Array(nu).fill(Number.NaN) : panelColumn(panel, period, s);
+      return s === undefined
+        ? new Float64Array(nu).fill(Number.NaN)
+        : panelColumn(panel, period, s);
     };
     return evaluateFormula(formula, column, nu);
   };
@@ -102,15 +116,27 @@ export function compute(input: ComputeInput): ComputeResult {
       let values = rawValues(node, panelPeriod);
 
       if (settings.impute !== 'none') {
-        const filled = impute(settings.impute, values, () => {
-          const earlier: Float64Array[] = [];
-          for (let q = panelPeriod - 1; q >= 0; q--) earlier.push(rawValues(node, q));
-          return earlier;
-        }, input.groups);
+        const filled = impute(
+          settings.impute,
+          values,
+          () => {
+            const earlier: Float64Array[] = [];
+            for (let q = panelPeriod - 1; q >= 0; q--) earlier.push(rawValues(node, q));
+            return earlier;
+          },
+          input.groups,
+        );
         for (let u = 0; u < nu; u++) {
           const to = filled[u] as number;
           if (values[u] !== values[u] && to === to) {
-            treatments.push({ step: 'impute', period: periodCode, indicator: code, unit: units[u] as string, method: settings.impute, to });
+            treatments.push({
+              step: 'impute',
+              period: periodCode,
+              indicator: code,
+              unit: units[u] as string,
+              method: settings.impute,
+              to,
+            });
           }
         }
         values = filled;
@@ -127,14 +153,22 @@ export function compute(input: ComputeInput): ComputeResult {
             skewness: treated.skewness,
             kurtosis: treated.kurtosis,
             pass: treated.pass,
-            points: treated.points.map((pt) => ({ unit: units[pt.index] as string, from: pt.from, to: pt.to, how: pt.how })),
+            points: treated.points.map((pt) => ({
+              unit: units[pt.index] as string,
+              from: pt.from,
+              to: pt.to,
+              how: pt.how,
+            })),
           });
         }
         values = treated.values;
       }
 
       const [min, max] = extent(values);
-      if (min === max) warnings.push(`indicator "${code}" has the same value (${min}) for every unit in ${periodCode}`);
+      if (min === max)
+        warnings.push(
+          `indicator "${code}" has the same value (${min}) for every unit in ${periodCode}`,
+        );
       else if (min !== min) warnings.push(`indicator "${code}" has no value in ${periodCode}`);
       out(node).set(normalise(values, settings.normalise, tree.nodes[node]?.direction ?? 1));
     }
@@ -159,7 +193,9 @@ export function compute(input: ComputeInput): ComputeResult {
         target[u] = value;
       }
       if (invalid > 0) {
-        warnings.push(`aggregate "${tree.codes[node]}" in ${periodCode}: the ${spec.method} mean is undefined for ${invalid} unit(s) with a negative child score; normalise to non-negative scores`);
+        warnings.push(
+          `aggregate "${tree.codes[node]}" in ${periodCode}: the ${spec.method} mean is undefined for ${invalid} unit(s) with a negative child score; normalise to non-negative scores`,
+        );
       }
     }
 
@@ -194,14 +230,20 @@ function impute(
     case 'median':
       return imputeMedian(values);
     case 'group-mean':
-      if (!groups) throw new RangeError('group-mean imputation needs unit groups (e.g. --group-by region)');
+      if (!groups)
+        throw new RangeError('group-mean imputation needs unit groups (e.g. --group-by region)');
       return imputeGroupMean(values, groups.of);
     case 'latest':
       return imputeLatest(values, earlier());
   }
 }
 
-function runRecord(tree: FrameworkTree, run: RunSettings, periods: string[], units: number): RunRecord {
+function runRecord(
+  tree: FrameworkTree,
+  run: RunSettings,
+  periods: string[],
+  units: number,
+): RunRecord {
   const overrides: Record<string, Partial<RunSettings>> = {};
   for (const node of tree.nodes) {
     const own: Partial<RunSettings> = {};

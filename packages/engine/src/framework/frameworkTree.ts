@@ -7,7 +7,12 @@ import { validateFramework } from './validateFramework.js';
 /** A framework whose structure failed validation; `problems` lists every problem found. */
 export class FrameworkError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.filter((p) => p.severity === 'error').map((p) => p.message).join('\n'));
+    super(
+      problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => p.message)
+        .join('\n'),
+    );
     this.name = 'FrameworkError';
   }
 }
@@ -50,7 +55,10 @@ export function frameworkTree(framework: Framework): FrameworkTree {
       kids.set(node.parent, list);
     }
   }
-  if (!root) throw new FrameworkError([{ severity: 'error', kind: 'no-root', message: 'the framework has no root' }]);
+  if (!root)
+    throw new FrameworkError([
+      { severity: 'error', kind: 'no-root', message: 'the framework has no root' },
+    ]);
 
   const nodes: FrameworkNode[] = [];
   const parentOf: number[] = [];
@@ -71,7 +79,10 @@ export function frameworkTree(framework: Framework): FrameworkTree {
   const isLeaf = (i: number) => (children[i]?.length ?? 0) === 0;
   const indicators = nodes.map((_, i) => i).filter(isLeaf);
   // Reverse pre-order visits every child before its parent.
-  const aggregatesBottomUp = nodes.map((_, i) => i).filter((i) => !isLeaf(i)).reverse();
+  const aggregatesBottomUp = nodes
+    .map((_, i) => i)
+    .filter((i) => !isLeaf(i))
+    .reverse();
 
   return {
     framework,

@@ -1,6 +1,11 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Problem } from '../problem.js';
-import { type Framework, type FrameworkNode, frameworkNodeSchema, frameworkSchema } from './schema.js';
+import {
+  type Framework,
+  type FrameworkNode,
+  frameworkNodeSchema,
+  frameworkSchema,
+} from './schema.js';
 
 export interface ParsedFramework {
   /** The nodes that could be read; nodes with a problem are left out. */
@@ -45,7 +50,10 @@ export function parseFramework(text: string): ParsedFramework {
       nodes.push(parsed.data);
       return;
     }
-    const code = typeof (raw as { code?: unknown })?.code === 'string' ? (raw as { code: string }).code : undefined;
+    const code =
+      typeof (raw as { code?: unknown })?.code === 'string'
+        ? (raw as { code: string }).code
+        : undefined;
     const label = code ? `node "${code}" (nodes[${i}])` : `nodes[${i}]`;
     for (const issue of parsed.error.issues) {
       const field = issue.path.join('.');
@@ -62,7 +70,10 @@ export function parseFramework(text: string): ParsedFramework {
 }
 
 function fail(message: string): ParsedFramework {
-  return { framework: { nodes: [] }, problems: [{ severity: 'error', kind: 'invalid-framework', message }] };
+  return {
+    framework: { nodes: [] },
+    problems: [{ severity: 'error', kind: 'invalid-framework', message }],
+  };
 }
 
 /** ", got <value>" for the offending value, so the reader sees what was written. */

@@ -3,7 +3,10 @@
  * (COINr `i_mean_grp`). `groups[i]` is unit i's group number, or -1 for a unit without a group,
  * whose missing value stays missing; so does one whose whole group is missing.
  */
-export function imputeGroupMean(values: ArrayLike<number>, groups: ArrayLike<number>): Float64Array {
+export function imputeGroupMean(
+  values: ArrayLike<number>,
+  groups: ArrayLike<number>,
+): Float64Array {
   const sums = new Map<number, number>();
   const counts = new Map<number, number>();
   for (let i = 0; i < values.length; i++) {

@@ -3,7 +3,10 @@
  * forward"). `earlier` holds the same series in earlier periods, most recent first; a unit with
  * no earlier value stays missing.
  */
-export function imputeLatest(values: ArrayLike<number>, earlier: readonly ArrayLike<number>[]): Float64Array {
+export function imputeLatest(
+  values: ArrayLike<number>,
+  earlier: readonly ArrayLike<number>[],
+): Float64Array {
   const out = Float64Array.from(values);
   for (let i = 0; i < out.length; i++) {
     if (out[i] === out[i]) continue;

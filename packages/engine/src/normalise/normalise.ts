@@ -1,3 +1,4 @@
+import { mapValues } from '../stats/mapValues.js';
 import { distanceToTarget } from './distanceToTarget.js';
 import { goalposts } from './goalposts.js';
 import { minmax } from './minmax.js';
@@ -12,8 +13,12 @@ import { zscore } from './zscore.js';
  * target, threshold) are negated with it, so that e.g. goalposts [0, 10] on a lower-is-better
  * indicator score 0 at 10 and 100 at 0.
  */
-export function normalise(values: ArrayLike<number>, spec: NormaliseSpec, direction: 1 | -1 = 1): Float64Array {
-  const x = direction === 1 ? values : Float64Array.from(values, (v) => -v);
+export function normalise(
+  values: ArrayLike<number>,
+  spec: NormaliseSpec,
+  direction: 1 | -1 = 1,
+): Float64Array {
+  const x = direction === 1 ? values : mapValues(values, (v) => -v);
   const d = direction;
   switch (spec.method) {
     case 'minmax':

@@ -1,3 +1,4 @@
+import { mapValues } from '../stats/mapValues.js';
 import { presentValues } from '../stats/present.js';
 
 /**
@@ -6,7 +7,7 @@ import { presentValues } from '../stats/present.js';
  */
 export function rankScores(values: ArrayLike<number>): Float64Array {
   const sorted = presentValues(values).sort();
-  return Float64Array.from(values, (x) => (x === x ? lowerBound(sorted, x) + 1 : Number.NaN));
+  return mapValues(values, (x) => (x === x ? lowerBound(sorted, x) + 1 : Number.NaN));
 }
 
 /** Number of elements of ascending `sorted` that are strictly less than `x`. */

@@ -1,3 +1,4 @@
+import { mapValues } from '../stats/mapValues.js';
 import { mean } from '../stats/mean.js';
 import { sampleStandardDeviation } from '../stats/sampleVariance.js';
 
@@ -9,5 +10,5 @@ import { sampleStandardDeviation } from '../stats/sampleVariance.js';
 export function zscore(values: ArrayLike<number>, targetMean = 0, targetSd = 1): Float64Array {
   const m = mean(values);
   const sd = sampleStandardDeviation(values);
-  return Float64Array.from(values, (x) => (sd > 0 ? ((x - m) / sd) * targetSd + targetMean : Number.NaN));
+  return mapValues(values, (x) => (sd > 0 ? ((x - m) / sd) * targetSd + targetMean : Number.NaN));
 }

@@ -1,4 +1,5 @@
 import { extent } from '../stats/extent.js';
+import { mapValues } from '../stats/mapValues.js';
 
 /**
  * COINr's `log_CT` transform: log(x - min + 0.01 (max - min)). It keeps the order of values and
@@ -8,5 +9,5 @@ import { extent } from '../stats/extent.js';
 export function logTransform(values: ArrayLike<number>): Float64Array {
   const [min, max] = extent(values);
   const shift = 0.01 * (max - min);
-  return Float64Array.from(values, (v) => Math.log(v - min + shift));
+  return mapValues(values, (v) => Math.log(v - min + shift));
 }

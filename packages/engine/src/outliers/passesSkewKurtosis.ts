@@ -13,7 +13,11 @@ export interface SkewKurtosisCheck {
  * < `maxKurtosis` (both type 2). With fewer than 4 present values, or no variance, the statistics
  * are undefined and the indicator passes (there is nothing to treat).
  */
-export function passesSkewKurtosis(values: ArrayLike<number>, maxSkewness = 2, maxKurtosis = 3.5): SkewKurtosisCheck {
+export function passesSkewKurtosis(
+  values: ArrayLike<number>,
+  maxSkewness = 2,
+  maxKurtosis = 3.5,
+): SkewKurtosisCheck {
   const skewness = sampleSkewness(values);
   const kurtosis = sampleExcessKurtosis(values);
   const pass = !(Math.abs(skewness) >= maxSkewness && kurtosis >= maxKurtosis);

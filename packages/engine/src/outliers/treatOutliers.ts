@@ -31,7 +31,8 @@ export function treatOutliers(values: ArrayLike<number>, spec: OutlierSpec): Out
   const original = Float64Array.from(values);
   const before = passesSkewKurtosis(original);
   const base = { skewness: before.skewness, kurtosis: before.kurtosis };
-  if (spec.method === 'none') return { values: original, outcome: 'passed', pass: before.pass, points: [], ...base };
+  if (spec.method === 'none')
+    return { values: original, outcome: 'passed', pass: before.pass, points: [], ...base };
   const initial = passesSkewKurtosis(original, spec.skewness, spec.kurtosis);
   if (initial.pass) return { values: original, outcome: 'passed', pass: true, points: [], ...base };
 

@@ -15,16 +15,23 @@ export interface Winsorised {
  * maximum when skewness >= 0, else the minimum) is replaced by the next value inwards. Tied
  * extremes are treated together, so the count can pass `maxPoints` by the size of a tie.
  */
-export function winsorise(values: ArrayLike<number>, maxPoints = 5, maxSkewness = 2, maxKurtosis = 3.5): Winsorised {
+export function winsorise(
+  values: ArrayLike<number>,
+  maxPoints = 5,
+  maxSkewness = 2,
+  maxKurtosis = 3.5,
+): Winsorised {
   const x = Float64Array.from(values);
   const sideOf = new Map<number, 'high' | 'low'>();
   let check = passesSkewKurtosis(x, maxSkewness, maxKurtosis);
   while (!check.pass && sideOf.size < maxPoints) {
     const high = check.skewness >= 0;
     let extreme = Number.NaN;
-    for (const v of x) if (v === v && (extreme !== extreme || (high ? v > extreme : v < extreme))) extreme = v;
+    for (const v of x)
+      if (v === v && (extreme !== extreme || (high ? v > extreme : v < extreme))) extreme = v;
     let next = Number.NaN;
-    for (const v of x) if (v === v && v !== extreme && (next !== next || (high ? v > next : v < next))) next = v;
+    for (const v of x)
+      if (v === v && v !== extreme && (next !== next || (high ? v > next : v < next))) next = v;
     if (next !== next) break; // every present value is the same: nothing left to pull in
     for (let i = 0; i < x.length; i++) {
       if (x[i] === extreme) {
@@ -35,5 +42,10 @@ export function winsorise(values: ArrayLike<number>, maxPoints = 5, maxSkewness 
     check = passesSkewKurtosis(x, maxSkewness, maxKurtosis);
   }
   const treated = [...sideOf.keys()].sort((a, b) => a - b);
-  return { values: x, treated, side: treated.map((i) => sideOf.get(i) as 'high' | 'low'), pass: check.pass };
+  return {
+    values: x,
+    treated,
+    side: treated.map((i) => sideOf.get(i) as 'high' | 'low'),
+    pass: check.pass,
+  };
 }

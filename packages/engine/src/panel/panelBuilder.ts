@@ -44,6 +44,9 @@ export function panelBuilder(): PanelBuilder {
     }
     return i;
   };
+  // Files usually list a unit's rows together, so the previous unit is often the next one too.
+  let lastUnit = '';
+  let lastUnitIndex = -1;
   const grow = () => {
     capacity *= 2;
     const resize = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
@@ -60,7 +63,11 @@ export function panelBuilder(): PanelBuilder {
   return {
     add(unit, series, period, value) {
       if (count === capacity) grow();
-      u[count] = indexOf(unitIndex, unit);
+      if (unit !== lastUnit || lastUnitIndex < 0) {
+        lastUnit = unit;
+        lastUnitIndex = indexOf(unitIndex, unit);
+      }
+      u[count] = lastUnitIndex;
       s[count] = indexOf(seriesIndex, series);
       p[count] = indexOf(periodIndex, period);
       v[count] = value;
@@ -78,12 +85,19 @@ export function panelBuilder(): PanelBuilder {
       const filledBy = new Int32Array(values.length).fill(-1);
       const duplicates: Duplicate[] = [];
       for (let r = 0; r < count; r++) {
-        const at = ((periodRemap[p[r] as number] as number) * ns + (s[r] as number)) * nu + (u[r] as number);
+        const at =
+          ((periodRemap[p[r] as number] as number) * ns + (s[r] as number)) * nu + (u[r] as number);
         const first = filledBy[at] as number;
         if (first >= 0) {
           const unit = units[u[r] as number] as string;
           const code = series[s[r] as number] as string;
-          duplicates.push({ record: r, first, unit, series: code, period: firstSeen[p[r] as number] as string });
+          duplicates.push({
+            record: r,
+            first,
+            unit,
+            series: code,
+            period: firstSeen[p[r] as number] as string,
+          });
         } else {
           filledBy[at] = r;
           values[at] = v[r] as number;

@@ -5,7 +5,10 @@ import { rankDescending } from './rankDescending.js';
  * `rankDescending` among the units of its own group. `groups[i]` is unit i's group number; a unit
  * with group -1, or a missing score, has no rank (NaN).
  */
-export function rankWithinGroups(scores: ArrayLike<number>, groups: ArrayLike<number>): Float64Array {
+export function rankWithinGroups(
+  scores: ArrayLike<number>,
+  groups: ArrayLike<number>,
+): Float64Array {
   const members = new Map<number, number[]>();
   for (let i = 0; i < scores.length; i++) {
     const g = groups[i] as number;
