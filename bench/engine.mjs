@@ -49,7 +49,15 @@ function engineCase(name, units, indicators, periods) {
     compute({ tree, panel, settings });
     times.push(performance.now() - t0);
   }
-  return { name, units, indicators, periods, values: units * indicators * periods, median_ms: round(median(times)), runs_ms: times.map(round) };
+  return {
+    name,
+    units,
+    indicators,
+    periods,
+    values: units * indicators * periods,
+    median_ms: round(median(times)),
+    runs_ms: times.map(round),
+  };
 }
 
 function processCase(name, units, indicators, periods, extra = []) {
@@ -59,12 +67,39 @@ function processCase(name, units, indicators, periods, extra = []) {
   const peaks = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'compute', '--framework', files.framework, '--data', files.data, '--out', `${out}/results.csv`, ...extra], { encoding: 'utf8' });
+    const res = spawnSync(
+      '/usr/bin/time',
+      [
+        '-f',
+        '%M',
+        process.execPath,
+        bin,
+        'compute',
+        '--framework',
+        files.framework,
+        '--data',
+        files.data,
+        '--out',
+        `${out}/results.csv`,
+        ...extra,
+      ],
+      { encoding: 'utf8' },
+    );
     times.push(performance.now() - t0);
     if (res.status !== 0) throw new Error(`dxmon compute failed: ${res.stderr}`);
     peaks.push(Number(res.stderr.trim().split('\n').at(-1)) / 1024);
   }
-  return { name, command: `dxmon compute ${extra.join(' ')}`.trim(), units, indicators, periods, rows: units * indicators * periods, median_ms: round(median(times)), runs_ms: times.map(round), peak_rss_mb: round(Math.max(...peaks)) };
+  return {
+    name,
+    command: `dxmon compute ${extra.join(' ')}`.trim(),
+    units,
+    indicators,
+    periods,
+    rows: units * indicators * periods,
+    median_ms: round(median(times)),
+    runs_ms: times.map(round),
+    peak_rss_mb: round(Math.max(...peaks)),
+  };
 }
 
 const results = {
@@ -76,6 +111,13 @@ const results = {
 if (!quick) {
   results.engine.push(engineCase('10,600 units x 100 indicators', 10600, 100, 1));
   results.process.push(processCase('10,600 x 100 CSV, defaults', 10600, 100, 1));
-  results.process.push(processCase('10,600 x 100 CSV, full pipeline', 10600, 100, 1, ['--impute', 'mean', '--outliers', 'winsorise']));
+  results.process.push(
+    processCase('10,600 x 100 CSV, full pipeline', 10600, 100, 1, [
+      '--impute',
+      'mean',
+      '--outliers',
+      'winsorise',
+    ]),
+  );
 }
 console.log(JSON.stringify(results, null, 2));

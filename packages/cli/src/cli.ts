@@ -8,25 +8,51 @@ import { validateCommand } from './commands/validate.js';
 const maxProblemsShown = 100;
 
 export function program(): Command {
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { version } = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
   const cli = new Command('dxmon')
-    .description('Measure, monitor and forecast digital transformation: composite indices, rankings and targets.')
+    .description(
+      'Measure, monitor and forecast digital transformation: composite indices, rankings and targets.',
+    )
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
   cli
     .command('compute')
-    .description('Compute every node\'s score and rank for every unit: indicator scores (normalised) and every aggregate up to the index.')
+    .description(
+      "Compute every node's score and rank for every unit: indicator scores (normalised) and every aggregate up to the index.",
+    )
     .requiredOption('--framework <file>', 'framework definition (YAML or JSON)')
     .requiredOption('--data <file>', 'data as long CSV: unit,indicator,period,value')
     .option('--period <period>', 'compute one period only (default: every period in the data)')
-    .addOption(new Option('--normalise <method>', 'minmax[:L:U] | zscore[:MEAN:SD] | goalposts:LOWER:UPPER | rank (default minmax:0:100)'))
-    .addOption(new Option('--aggregate <method>', 'arithmetic | geometric | harmonic | generalised:P (default arithmetic)'))
-    .addOption(new Option('--impute <method>', 'none | mean | median | group-mean | latest (default none)'))
-    .option('--group-by <column>', 'data column giving each unit\'s group (e.g. region), for group-mean imputation')
+    .addOption(
+      new Option(
+        '--normalise <method>',
+        'minmax[:L:U] | zscore[:MEAN:SD] | goalposts:LOWER:UPPER | rank (default minmax:0:100)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--aggregate <method>',
+        'arithmetic | geometric | harmonic | generalised:P (default arithmetic)',
+      ),
+    )
+    .addOption(
+      new Option('--impute <method>', 'none | mean | median | group-mean | latest (default none)'),
+    )
+    .option(
+      '--group-by <column>',
+      "data column giving each unit's group (e.g. region), for group-mean imputation",
+    )
     .addOption(new Option('--outliers <method>', 'none | winsorise (default none)'))
-    .addOption(new Option('--format <format>', 'csv | json (default: json if --out ends in .json, else csv)'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'csv | json (default: json if --out ends in .json, else csv)',
+      ),
+    )
     .option('--out <file>', 'output file, or - for standard output (default -)')
     .option('--record <file>', 'also write the run record (settings, treatments, warnings) as JSON')
     .addHelpText(
@@ -48,10 +74,12 @@ no output file is written then.`,
 
   cli
     .command('validate')
-    .description('Check a framework, and optionally data against it, reporting every problem at once.')
+    .description(
+      'Check a framework, and optionally data against it, reporting every problem at once.',
+    )
     .requiredOption('--framework <file>', 'framework definition (YAML or JSON)')
     .option('--data <file>', 'data as long CSV: unit,indicator,period,value')
-    .option('--group-by <column>', 'data column giving each unit\'s group (checked for consistency)')
+    .option('--group-by <column>', "data column giving each unit's group (checked for consistency)")
     .addHelpText(
       'after',
       `
@@ -85,4 +113,3 @@ export function run(argv: readonly string[]): number {
     throw error;
   }
 }
-

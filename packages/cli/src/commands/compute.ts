@@ -27,15 +27,22 @@ export function computeCommand(flags: ComputeFlags, console: Console): void {
   const inputs = loadInputs(flags.framework, flags.data, flags.groupBy);
   for (const w of inputs.warnings) console.error(`warning: ${w}`);
   const data = inputs.data;
-  if (inputs.errors.length > 0 || !data) throw new CliError('the input has problems; nothing was written', inputs.errors);
+  if (inputs.errors.length > 0 || !data)
+    throw new CliError('the input has problems; nothing was written', inputs.errors);
 
   const { panel } = data;
   if (flags.period !== undefined && !panel.periods.includes(flags.period)) {
-    throw new CliError(`--period ${flags.period}: no data for this period in ${flags.data}; its periods are ${panel.periods.join(', ')}`);
+    throw new CliError(
+      `--period ${flags.period}: no data for this period in ${flags.data}; its periods are ${panel.periods.join(', ')}`,
+    );
   }
-  const needsGroups = settings.impute === 'group-mean' || inputs.framework.nodes.some((n) => n.impute === 'group-mean');
+  const needsGroups =
+    settings.impute === 'group-mean' ||
+    inputs.framework.nodes.some((n) => n.impute === 'group-mean');
   if (needsGroups && !data.groupLabels) {
-    throw new CliError('group-mean imputation needs groups: add --group-by COLUMN naming a column of the data (e.g. region)');
+    throw new CliError(
+      'group-mean imputation needs groups: add --group-by COLUMN naming a column of the data (e.g. region)',
+    );
   }
 
   const result = compute({
@@ -51,7 +58,13 @@ export function computeCommand(flags: ComputeFlags, console: Console): void {
   try {
     writeResults(result, format, out);
     if (flags.record) {
-      const record = { ...result.record, data: flags.data, groupBy: flags.groupBy ?? null, treatments: result.treatments, warnings: result.warnings };
+      const record = {
+        ...result.record,
+        data: flags.data,
+        groupBy: flags.groupBy ?? null,
+        treatments: result.treatments,
+        warnings: result.warnings,
+      };
       writeFileSync(flags.record, `${JSON.stringify(record, null, 2)}\n`);
     }
     out.commit();

@@ -1,4 +1,9 @@
-import { type Framework, formulaElements, indicatorFormula, validateFramework } from '@dxmon/engine';
+import {
+  type Framework,
+  formulaElements,
+  indicatorFormula,
+  validateFramework,
+} from '@dxmon/engine';
 import { type DataInput, readDataCsv } from '../input/readDataCsv.js';
 import { readFramework } from '../input/readFramework.js';
 
@@ -39,7 +44,9 @@ export function loadInputs(frameworkPath: string, dataPath?: string, groupBy?: s
   for (const code of data.panel.series) {
     if (used.has(code)) continue;
     const rows = countRows(data, code);
-    errors.push(`${dataPath}:${data.seriesLine(code)}: column "indicator": "${code}" is not an indicator of ${frameworkPath}, nor read by any indicator's formula (${rows} value${rows === 1 ? "" : "s"})`);
+    errors.push(
+      `${dataPath}:${data.seriesLine(code)}: column "indicator": "${code}" is not an indicator of ${frameworkPath}, nor read by any indicator's formula (${rows} value${rows === 1 ? '' : 's'})`,
+    );
   }
   return { framework, data, errors, warnings };
 }
@@ -50,7 +57,7 @@ function countRows(data: DataInput, code: string): number {
   let n = 0;
   for (let p = 0; p < periods.length; p++) {
     const start = (p * series.length + s) * units.length;
-    for (let u = 0; u < units.length; u++) if (values[start + u] === values[start + u]) n++;
+    for (let u = 0; u < units.length; u++) if (!Number.isNaN(values[start + u])) n++;
   }
   return n;
 }

@@ -9,11 +9,17 @@ export interface ValidateFlags {
 }
 
 /** `dxmon validate`: every problem of a framework (and its data) at once. */
-export function validateCommand(flags: ValidateFlags, console: Console & { log(line: string): void }): void {
+export function validateCommand(
+  flags: ValidateFlags,
+  console: Console & { log(line: string): void },
+): void {
   const inputs = loadInputs(flags.framework, flags.data, flags.groupBy);
   for (const w of inputs.warnings) console.error(`warning: ${w}`);
   if (inputs.errors.length > 0) {
-    throw new CliError(`${inputs.errors.length} problem${inputs.errors.length === 1 ? '' : 's'} found`, inputs.errors);
+    throw new CliError(
+      `${inputs.errors.length} problem${inputs.errors.length === 1 ? '' : 's'} found`,
+      inputs.errors,
+    );
   }
   const nodes = inputs.framework.nodes;
   const parents = new Set(nodes.map((n) => n.parent));

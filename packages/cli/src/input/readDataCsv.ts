@@ -28,7 +28,10 @@ const numberPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export function readDataCsv(path: string, options: ReadDataOptions = {}): DataInput {
   const text = readText(path);
-  if (text.trim() === '') throw new CliError(`${path}: the file is empty; expected a header line "unit,indicator,period,value" and rows of data`);
+  if (text.trim() === '')
+    throw new CliError(
+      `${path}: the file is empty; expected a header line "unit,indicator,period,value" and rows of data`,
+    );
   const problems: string[] = [];
   const builder = panelBuilder();
   const recordLine: number[] = [];
@@ -43,7 +46,8 @@ export function readDataCsv(path: string, options: ReadDataOptions = {}): DataIn
   let dataRows = 0;
   // Problems are found by record number and turned into line numbers afterwards, since a quoted
   // field may span lines.
-  const rowProblems: { record: number; message: (lineOf: (record: number) => number) => string }[] = [];
+  const rowProblems: { record: number; message: (lineOf: (record: number) => number) => string }[] =
+    [];
   const rowProblem = (record: number, column: string, message: string): false => {
     rowProblems.push({ record, message: () => `column "${column}": ${message}` });
     return false;
@@ -54,12 +58,19 @@ export function readDataCsv(path: string, options: ReadDataOptions = {}): DataIn
       const header = row.map((name) => name.trim().toLowerCase());
       const missing = required.filter((name) => !header.includes(name));
       if (missing.length > 0) {
-        throw new CliError(`${path}:1: the header lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}; found ${row.map((c) => `"${c}"`).join(', ')}; expected "unit,indicator,period,value"`);
+        throw new CliError(
+          `${path}:1: the header lacks column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}; found ${row.map((c) => `"${c}"`).join(', ')}; expected "unit,indicator,period,value"`,
+        );
       }
-      [unitColumn, indicatorColumn, periodColumn, valueColumn] = required.map((name) => header.indexOf(name)) as [number, number, number, number];
+      [unitColumn, indicatorColumn, periodColumn, valueColumn] = required.map((name) =>
+        header.indexOf(name),
+      ) as [number, number, number, number];
       if (options.groupBy !== undefined) {
         groupColumn = header.indexOf(options.groupBy.trim().toLowerCase());
-        if (groupColumn < 0) throw new CliError(`${path}:1: --group-by "${options.groupBy}" names no column; columns are ${row.map((c) => `"${c}"`).join(', ')}`);
+        if (groupColumn < 0)
+          throw new CliError(
+            `${path}:1: --group-by "${options.groupBy}" names no column; columns are ${row.map((c) => `"${c}"`).join(', ')}`,
+          );
       }
       return null;
     }
@@ -74,13 +85,20 @@ export function readDataCsv(path: string, options: ReadDataOptions = {}): DataIn
     if (indicator === '') ok = rowProblem(record, 'indicator', 'the indicator code is empty');
     if (!periods.has(period)) {
       if (periodPattern.test(period)) periods.add(period);
-      else ok = rowProblem(record, 'period', `"${period}" is not a period; write 2024, 2024Q3, 2024-07 or 2024-07-15`);
+      else
+        ok = rowProblem(
+          record,
+          'period',
+          `"${period}" is not a period; write 2024, 2024Q3, 2024-07 or 2024-07-15`,
+        );
     }
     let number = Number.NaN;
     if (value !== '') {
       if (numberPattern.test(value)) number = Number(value);
       if (!Number.isFinite(number)) {
-        const hint = value.includes(',') ? ' (use "." as the decimal mark, without thousands separators)' : '';
+        const hint = value.includes(',')
+          ? ' (use "." as the decimal mark, without thousands separators)'
+          : '';
         ok = rowProblem(record, 'value', `"${value}" is not a number${hint}`);
       }
     }
@@ -90,7 +108,11 @@ export function readDataCsv(path: string, options: ReadDataOptions = {}): DataIn
       if (!seen) groupOf.set(unit, { label, line: record });
       else if (seen.label !== label) {
         const column = options.groupBy as string;
-        rowProblems.push({ record, message: (lineOf) => `column "${column}": unit "${unit}" is in "${label}" here but in "${seen.label}" at line ${lineOf(seen.line)}` });
+        rowProblems.push({
+          record,
+          message: (lineOf) =>
+            `column "${column}": unit "${unit}" is in "${label}" here but in "${seen.label}" at line ${lineOf(seen.line)}`,
+        });
         ok = false;
       }
     }
@@ -111,10 +133,13 @@ export function readDataCsv(path: string, options: ReadDataOptions = {}): DataIn
     problems.push(`${path}:${lineOf(record)}: ${message(lineOf)}`);
   }
   for (const d of built.duplicates) {
-    problems.push(`${path}:${lineOf(recordLine[d.record] as number)}: duplicate row: unit "${d.unit}", indicator "${d.series}", period "${d.period}" already has a value at line ${lineOf(recordLine[d.first] as number)}`);
+    problems.push(
+      `${path}:${lineOf(recordLine[d.record] as number)}: duplicate row: unit "${d.unit}", indicator "${d.series}", period "${d.period}" already has a value at line ${lineOf(recordLine[d.first] as number)}`,
+    );
   }
   const { units } = built.panel;
-  const groupLabels = groupColumn >= 0 ? units.map((u) => groupOf.get(u)?.label || undefined) : undefined;
+  const groupLabels =
+    groupColumn >= 0 ? units.map((u) => groupOf.get(u)?.label || undefined) : undefined;
   const firstLine = (code: string) => lineOf(seriesLine.get(code) ?? 0);
   return { ...built, problems, seriesLine: firstLine, ...(groupLabels ? { groupLabels } : {}) };
 }

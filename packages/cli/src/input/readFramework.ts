@@ -1,4 +1,4 @@
-import { type Framework, parseFramework, type Problem, validateFramework } from '@dxmon/engine';
+import { type Framework, type Problem, parseFramework, validateFramework } from '@dxmon/engine';
 import { readText } from './readText.js';
 
 export interface FrameworkInput {
@@ -13,7 +13,11 @@ export function readFramework(path: string): FrameworkInput {
   // A node dropped for its own problem is not also reported as every child's unknown parent.
   const dropped = new Set(problems.map((p) => p.node).filter((code) => code !== undefined));
   const structural = validateFramework(framework).filter(
-    (p) => !(p.kind === 'unknown-parent' && dropped.has(framework.nodes.find((n) => n.code === p.node)?.parent ?? '')),
+    (p) =>
+      !(
+        p.kind === 'unknown-parent' &&
+        dropped.has(framework.nodes.find((n) => n.code === p.node)?.parent ?? '')
+      ),
   );
   const all = [...problems, ...structural];
   return { framework, problems: all.map((p) => ({ ...p, message: `${path}: ${p.message}` })) };

@@ -30,10 +30,10 @@ export function writeResults(result: ComputeResult, format: ResultFormat, out: O
         const score = scores[at] as number;
         const rank = ranks[at] as number;
         if (json) {
-          buffer += `${first ? '\n' : ',\n'}{"unit":${unitText[u]},"code":${codeText[n]},"period":${periodText},"score":${score === score ? score : 'null'},"rank":${rank === rank ? rank : 'null'}}`;
+          buffer += `${first ? '\n' : ',\n'}{"unit":${unitText[u]},"code":${codeText[n]},"period":${periodText},"score":${!Number.isNaN(score) ? score : 'null'},"rank":${!Number.isNaN(rank) ? rank : 'null'}}`;
           first = false;
         } else {
-          buffer += `${unitText[u]},${codeText[n]},${periodText},${score === score ? score : ''},${rank === rank ? rank : ''}\n`;
+          buffer += `${unitText[u]},${codeText[n]},${periodText},${!Number.isNaN(score) ? score : ''},${!Number.isNaN(rank) ? rank : ''}\n`;
         }
         if (buffer.length > chunkSize) {
           out.write(buffer);

@@ -15,7 +15,7 @@ export function aggregate(
 ): number {
   if (spec.data_threshold > 0) {
     let present = 0;
-    for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present++;
+    for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present++;
     if (present / values.length < spec.data_threshold) return Number.NaN;
   }
   switch (spec.method) {

@@ -8,7 +8,7 @@ export function arithmeticMean(values: ArrayLike<number>, weights: ArrayLike<num
   let wsum = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i] as number;
-    if (x !== x) continue;
+    if (Number.isNaN(x)) continue;
     const w = weights[i] as number;
     sum += w * x;
     wsum += w;

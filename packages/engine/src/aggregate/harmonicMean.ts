@@ -9,7 +9,7 @@ export function harmonicMean(values: ArrayLike<number>, weights: ArrayLike<numbe
   let zero = false;
   for (let i = 0; i < values.length; i++) {
     const x = values[i] as number;
-    if (x !== x) continue;
+    if (Number.isNaN(x)) continue;
     if (x < 0) return Number.NaN;
     const w = weights[i] as number;
     if (x === 0) zero = true;

@@ -10,7 +10,7 @@ export function cronbachAlpha(items: readonly ArrayLike<number>[]): number {
   if (k < 2) return Number.NaN;
   const n = items[0]?.length ?? 0;
   const complete: number[] = [];
-  for (let u = 0; u < n; u++) if (items.every((item) => item[u] === item[u])) complete.push(u);
+  for (let u = 0; u < n; u++) if (items.every((item) => !Number.isNaN(item[u]))) complete.push(u);
   if (complete.length < 2) return Number.NaN;
   let itemVariance = 0;
   for (const item of items) itemVariance += sampleVariance(complete.map((u) => item[u] as number));

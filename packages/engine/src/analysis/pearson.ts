@@ -9,7 +9,7 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   for (let i = 0; i < x.length; i++) {
     const a = x[i] as number;
     const b = y[i] as number;
-    if (a !== a || b !== b) continue;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
     n++;
     sx += a;
     sy += b;
@@ -23,7 +23,7 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   for (let i = 0; i < x.length; i++) {
     const a = x[i] as number;
     const b = y[i] as number;
-    if (a !== a || b !== b) continue;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
     sxy += (a - mx) * (b - my);
     sxx += (a - mx) * (a - mx);
     syy += (b - my) * (b - my);

@@ -7,7 +7,7 @@ import { pearson } from './pearson.js';
  */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const keep: number[] = [];
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i] && y[i] === y[i]) keep.push(i);
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i]) && !Number.isNaN(y[i])) keep.push(i);
   const xs = keep.map((i) => x[i] as number);
   const ys = keep.map((i) => y[i] as number);
   return pearson(averageRanks(xs), averageRanks(ys));

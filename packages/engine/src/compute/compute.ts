@@ -128,7 +128,7 @@ export function compute(input: ComputeInput): ComputeResult {
         );
         for (let u = 0; u < nu; u++) {
           const to = filled[u] as number;
-          if (values[u] !== values[u] && to === to) {
+          if (Number.isNaN(values[u]) && !Number.isNaN(to)) {
             treatments.push({
               step: 'impute',
               period: periodCode,
@@ -169,7 +169,8 @@ export function compute(input: ComputeInput): ComputeResult {
         warnings.push(
           `indicator "${code}" has the same value (${min}) for every unit in ${periodCode}`,
         );
-      else if (min !== min) warnings.push(`indicator "${code}" has no value in ${periodCode}`);
+      else if (Number.isNaN(min))
+        warnings.push(`indicator "${code}" has no value in ${periodCode}`);
       out(node).set(normalise(values, settings.normalise, tree.nodes[node]?.direction ?? 1));
     }
 
@@ -186,10 +187,10 @@ export function compute(input: ComputeInput): ComputeResult {
         for (let c = 0; c < kids.length; c++) {
           const v = (childScores[c] as Float64Array)[u] as number;
           scratch[c] = v;
-          if (v !== v) allPresent = false;
+          if (Number.isNaN(v)) allPresent = false;
         }
         const value = aggregate(scratch, weights, spec);
-        if (value !== value && allPresent && spec.method !== 'arithmetic') invalid++;
+        if (Number.isNaN(value) && allPresent && spec.method !== 'arithmetic') invalid++;
         target[u] = value;
       }
       if (invalid > 0) {

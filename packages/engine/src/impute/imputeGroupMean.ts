@@ -12,13 +12,13 @@ export function imputeGroupMean(
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     const g = groups[i] as number;
-    if (v !== v || g < 0) continue;
+    if (Number.isNaN(v) || g < 0) continue;
     sums.set(g, (sums.get(g) ?? 0) + v);
     counts.set(g, (counts.get(g) ?? 0) + 1);
   }
   const out = Float64Array.from(values);
   for (let i = 0; i < out.length; i++) {
-    if (out[i] === out[i]) continue;
+    if (!Number.isNaN(out[i])) continue;
     const g = groups[i] as number;
     const n = counts.get(g);
     if (g >= 0 && n) out[i] = (sums.get(g) as number) / n;

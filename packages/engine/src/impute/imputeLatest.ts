@@ -9,10 +9,10 @@ export function imputeLatest(
 ): Float64Array {
   const out = Float64Array.from(values);
   for (let i = 0; i < out.length; i++) {
-    if (out[i] === out[i]) continue;
+    if (!Number.isNaN(out[i])) continue;
     for (const past of earlier) {
       const v = past[i] as number;
-      if (v === v) {
+      if (!Number.isNaN(v)) {
         out[i] = v;
         break;
       }

@@ -8,6 +8,6 @@ export function imputeMean(values: ArrayLike<number>): Float64Array {
 /** A copy of `values` with every missing value replaced by `filler`. */
 export function fill(values: ArrayLike<number>, filler: number): Float64Array {
   const out = Float64Array.from(values);
-  for (let i = 0; i < out.length; i++) if (out[i] !== out[i]) out[i] = filler;
+  for (let i = 0; i < out.length; i++) if (Number.isNaN(out[i])) out[i] = filler;
   return out;
 }

@@ -11,7 +11,7 @@ export function goalposts(
 ): Float64Array {
   const span = upper - lower;
   return mapValues(values, (x) => {
-    if (x !== x || !(span > 0)) return Number.NaN;
+    if (Number.isNaN(x) || !(span > 0)) return Number.NaN;
     const y = (x - lower) / span;
     return (y < 0 ? 0 : y > 1 ? 1 : y) * scale;
   });

@@ -7,7 +7,7 @@ import { presentValues } from '../stats/present.js';
  */
 export function rankScores(values: ArrayLike<number>): Float64Array {
   const sorted = presentValues(values).sort();
-  return mapValues(values, (x) => (x === x ? lowerBound(sorted, x) + 1 : Number.NaN));
+  return mapValues(values, (x) => (!Number.isNaN(x) ? lowerBound(sorted, x) + 1 : Number.NaN));
 }
 
 /** Number of elements of ascending `sorted` that are strictly less than `x`. */

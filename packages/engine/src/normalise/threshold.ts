@@ -4,5 +4,5 @@ import { mapValues } from '../stats/mapValues.js';
  * technology team": 1 vs 0 with threshold 1). Missing values stay missing.
  */
 export function threshold(values: ArrayLike<number>, limit: number, scale = 100): Float64Array {
-  return mapValues(values, (x) => (x !== x ? Number.NaN : x >= limit ? scale : 0));
+  return mapValues(values, (x) => (Number.isNaN(x) ? Number.NaN : x >= limit ? scale : 0));
 }

@@ -51,7 +51,7 @@ export function treatOutliers(values: ArrayLike<number>, spec: OutlierSpec): Out
   const points: TreatedPoint[] = [];
   for (let i = 0; i < original.length; i++) {
     const from = original[i] as number;
-    if (from === from) points.push({ index: i, from, to: logged[i] as number, how: 'log' });
+    if (!Number.isNaN(from)) points.push({ index: i, from, to: logged[i] as number, how: 'log' });
   }
   const after = passesSkewKurtosis(logged, spec.skewness, spec.kurtosis);
   return { values: logged, outcome: 'log', pass: after.pass, points, ...base };

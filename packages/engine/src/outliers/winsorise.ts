@@ -28,11 +28,13 @@ export function winsorise(
     const high = check.skewness >= 0;
     let extreme = Number.NaN;
     for (const v of x)
-      if (v === v && (extreme !== extreme || (high ? v > extreme : v < extreme))) extreme = v;
+      if (!Number.isNaN(v) && (Number.isNaN(extreme) || (high ? v > extreme : v < extreme)))
+        extreme = v;
     let next = Number.NaN;
     for (const v of x)
-      if (v === v && v !== extreme && (next !== next || (high ? v > next : v < next))) next = v;
-    if (next !== next) break; // every present value is the same: nothing left to pull in
+      if (!Number.isNaN(v) && v !== extreme && (Number.isNaN(next) || (high ? v > next : v < next)))
+        next = v;
+    if (Number.isNaN(next)) break; // every present value is the same: nothing left to pull in
     for (let i = 0; i < x.length; i++) {
       if (x[i] === extreme) {
         x[i] = next;

@@ -18,7 +18,7 @@ export function rankDescending(scores: ArrayLike<number>): Float64Array {
   const ranks = new Float64Array(scores.length);
   for (let i = 0; i < ranks.length; i++) {
     const x = scores[i] as number;
-    ranks[i] = x === x ? (rankOf.get(x) as number) : Number.NaN;
+    ranks[i] = !Number.isNaN(x) ? (rankOf.get(x) as number) : Number.NaN;
   }
   return ranks;
 }

@@ -4,9 +4,9 @@ export function extent(values: ArrayLike<number>): [number, number] {
   let max = Number.NaN;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (v !== v) continue;
-    if (min !== min || v < min) min = v;
-    if (max !== max || v > max) max = v;
+    if (Number.isNaN(v)) continue;
+    if (Number.isNaN(min) || v < min) min = v;
+    if (Number.isNaN(max) || v > max) max = v;
   }
   return [min, max];
 }

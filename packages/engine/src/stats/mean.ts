@@ -4,7 +4,7 @@ export function mean(values: ArrayLike<number>): number {
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     sum += v;
     n++;
   }

@@ -4,7 +4,7 @@
  * because in a pipeline an indicator may be entirely missing for a period.
  */
 export function isPresent(value: number): boolean {
-  return value === value;
+  return !Number.isNaN(value);
 }
 
 /** The present (non-NaN) values of `values`, in order. */

@@ -7,7 +7,7 @@ export function sampleVariance(values: ArrayLike<number>): number {
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     sum += v;
     n++;
   }
@@ -16,7 +16,7 @@ export function sampleVariance(values: ArrayLike<number>): number {
   let ss = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     ss += (v - m) * (v - m);
   }
   return ss / (n - 1);
