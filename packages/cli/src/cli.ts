@@ -97,9 +97,9 @@ Examples:
 }
 
 /** Runs the CLI and returns the exit code; errors become messages, never stack traces. */
-export function run(argv: readonly string[]): number {
+export async function run(argv: readonly string[]): Promise<number> {
   try {
-    program().parse(argv as string[], { from: 'user' });
+    await program().parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;

@@ -76,6 +76,7 @@ export { hasErrors, type Problem } from './problem.js';
 export { rankChange } from './rank/rankChange.js';
 export { rankDescending } from './rank/rankDescending.js';
 export { rankWithinGroups } from './rank/rankWithinGroups.js';
+export { argsort } from './stats/argsort.js';
 export { extent } from './stats/extent.js';
 export { mean } from './stats/mean.js';
 export { median } from './stats/median.js';

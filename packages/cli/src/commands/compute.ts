@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { compute, frameworkTree, unitGroups } from '@dxmon/engine';
+import { compute, frameworkTree, type RunSettings, unitGroups } from '@dxmon/engine';
 import { CliError } from '../cliError.js';
+import type { ResultFormat } from '../output/formatRows.js';
 import { outputTarget } from '../output/outputTarget.js';
-import { type ResultFormat, writeResults } from '../output/writeResults.js';
+import { writeResults } from '../output/writeResults.js';
+import { type HelperThread, startHelperThread } from '../parallel/helperThread.js';
 import { type RunFlags, runSettings } from '../runOptions.js';
 import { loadInputs } from './loadInputs.js';
 
@@ -21,10 +23,25 @@ export interface Console {
 }
 
 /** `dxmon compute`: scores and ranks of every node for every unit, as CSV or JSON. */
-export function computeCommand(flags: ComputeFlags, console: Console): void {
+export async function computeCommand(flags: ComputeFlags, console: Console): Promise<void> {
   const format = resultFormat(flags.format, flags.out);
   const settings = runSettings(flags);
-  const inputs = loadInputs(flags.framework, flags.data, flags.groupBy);
+  const helper = startHelperThread();
+  try {
+    await run(flags, format, settings, helper, console);
+  } finally {
+    await helper.close();
+  }
+}
+
+async function run(
+  flags: ComputeFlags,
+  format: ResultFormat,
+  settings: Partial<RunSettings>,
+  helper: HelperThread,
+  console: Console,
+): Promise<void> {
+  const inputs = await loadInputs(flags.framework, flags.data, flags.groupBy, helper);
   for (const w of inputs.warnings) console.error(`warning: ${w}`);
   const data = inputs.data;
   if (inputs.errors.length > 0 || !data)
@@ -56,7 +73,7 @@ export function computeCommand(flags: ComputeFlags, console: Console): void {
 
   const out = outputTarget(flags.out);
   try {
-    writeResults(result, format, out);
+    await writeResults(result, format, out, helper);
     if (flags.record) {
       const record = {
         ...result.record,

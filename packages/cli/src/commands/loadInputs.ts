@@ -6,6 +6,7 @@ import {
 } from '@dxmon/engine';
 import { type DataInput, readDataCsv } from '../input/readDataCsv.js';
 import { readFramework } from '../input/readFramework.js';
+import type { HelperThread } from '../parallel/helperThread.js';
 
 export interface Inputs {
   framework: Framework;
@@ -19,13 +20,18 @@ export interface Inputs {
  * Reads a framework and, when given, the data, and checks them against each other: every
  * indicator needs data, and every series in the data must be used by the framework.
  */
-export function loadInputs(frameworkPath: string, dataPath?: string, groupBy?: string): Inputs {
+export async function loadInputs(
+  frameworkPath: string,
+  dataPath?: string,
+  groupBy?: string,
+  helper?: HelperThread,
+): Promise<Inputs> {
   const { framework, problems } = readFramework(frameworkPath);
   const errors = problems.filter((p) => p.severity === 'error').map((p) => p.message);
   const warnings = problems.filter((p) => p.severity === 'warning').map((p) => p.message);
   if (dataPath === undefined) return { framework, errors, warnings };
 
-  const data = readDataCsv(dataPath, { groupBy });
+  const data = await readDataCsv(dataPath, { groupBy, helper });
   errors.push(...data.problems);
   const dataCodes = new Set(data.panel.series);
   for (const p of validateFramework(framework, { dataCodes })) {

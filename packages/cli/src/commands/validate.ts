@@ -9,11 +9,11 @@ export interface ValidateFlags {
 }
 
 /** `dxmon validate`: every problem of a framework (and its data) at once. */
-export function validateCommand(
+export async function validateCommand(
   flags: ValidateFlags,
   console: Console & { log(line: string): void },
-): void {
-  const inputs = loadInputs(flags.framework, flags.data, flags.groupBy);
+): Promise<void> {
+  const inputs = await loadInputs(flags.framework, flags.data, flags.groupBy);
   for (const w of inputs.warnings) console.error(`warning: ${w}`);
   if (inputs.errors.length > 0) {
     throw new CliError(

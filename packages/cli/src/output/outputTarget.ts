@@ -3,7 +3,7 @@ import { CliError } from '../cliError.js';
 
 /** Where output goes: a sink for text chunks, then `commit` or `abort`. */
 export interface OutputTarget {
-  write(chunk: string): void;
+  write(chunk: string | Uint8Array): void;
   /** Makes the output visible: a file appears only once it is complete. */
   commit(): void;
   abort(): void;
@@ -42,8 +42,8 @@ export function outputTarget(path: string | undefined): OutputTarget {
   };
 }
 
-function writeAll(fd: number, chunk: string): void {
-  const bytes = Buffer.from(chunk, 'utf8');
+function writeAll(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
   let offset = 0;
   while (offset < bytes.length) {
     try {

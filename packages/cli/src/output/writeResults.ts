@@ -1,47 +1,37 @@
-import type { ComputeResult } from '@dxmon/engine';
-import { csvField } from './csvField.js';
+import type { HelperThread } from '../parallel/helperThread.js';
+import { formatRows, type ResultFormat, type ResultTable } from './formatRows.js';
 import type { OutputTarget } from './outputTarget.js';
 
-export type ResultFormat = 'csv' | 'json';
-
-/** Rows are joined into chunks of about this many characters before each write. */
-const chunkSize = 1 << 20;
+/** Below this many output rows, a second thread costs more than it saves. */
+const parallelRows = 200_000;
 
 /**
- * Writes every node's score and rank for every unit and period, in the interchange format
- * `unit,code,period,score,rank` (a missing score or rank is an empty field), or as JSON records
- * with the same fields (missing: null). Rows go period by period, unit by unit, nodes in
- * framework order from the index down.
+ * Writes every node's score and rank for every unit and period: CSV with header
+ * `unit,code,period,score,rank`, or a JSON array of records with the same fields. Rows go period
+ * by period, unit by unit, nodes in framework order from the index down. With a helper thread,
+ * the second half of each period's units is formatted there at the same time.
  */
-export function writeResults(result: ComputeResult, format: ResultFormat, out: OutputTarget): void {
-  const { units, codes, periods, scores, ranks } = result;
-  const nu = units.length;
-  const nn = codes.length;
-  const json = format === 'json';
-  const unitText = units.map((u) => (json ? JSON.stringify(u) : csvField(u)));
-  const codeText = codes.map((c) => (json ? JSON.stringify(c) : csvField(c)));
-  let buffer = json ? '[' : 'unit,code,period,score,rank\n';
-  let first = true;
-  periods.forEach((period, p) => {
-    const periodText = json ? JSON.stringify(period) : csvField(period);
-    for (let u = 0; u < nu; u++) {
-      for (let n = 0; n < nn; n++) {
-        const at = (p * nn + n) * nu + u;
-        const score = scores[at] as number;
-        const rank = ranks[at] as number;
-        if (json) {
-          buffer += `${first ? '\n' : ',\n'}{"unit":${unitText[u]},"code":${codeText[n]},"period":${periodText},"score":${!Number.isNaN(score) ? score : 'null'},"rank":${!Number.isNaN(rank) ? rank : 'null'}}`;
-          first = false;
-        } else {
-          buffer += `${unitText[u]},${codeText[n]},${periodText},${!Number.isNaN(score) ? score : ''},${!Number.isNaN(rank) ? rank : ''}\n`;
-        }
-        if (buffer.length > chunkSize) {
-          out.write(buffer);
-          buffer = '';
-        }
-      }
+export async function writeResults(
+  table: ResultTable,
+  format: ResultFormat,
+  out: OutputTarget,
+  helper?: HelperThread,
+): Promise<void> {
+  const nu = table.units.length;
+  const rows = nu * table.codes.length * table.periods.length;
+  const split = helper && rows >= parallelRows ? nu >> 1 : nu;
+  const second = split < nu && helper ? helper.format(table, format, split, nu) : undefined;
+  const first = table.periods.map((_, p) => formatRows(table, format, p, 0, split));
+  const rest = second ? await second : [];
+  let started = false;
+  out.write(format === 'json' ? '[' : 'unit,code,period,score,rank\n');
+  for (let p = 0; p < table.periods.length; p++) {
+    for (const part of [...(first[p] ?? []), ...(rest[p] ?? [])]) {
+      if (part.length === 0) continue;
+      // Each JSON record starts with ",\n"; the very first drops its comma.
+      out.write(format === 'json' && !started ? part.subarray(1) : part);
+      started = true;
     }
-  });
-  buffer += json ? '\n]\n' : '';
-  out.write(buffer);
+  }
+  if (format === 'json') out.write(started ? '\n]\n' : ']\n');
 }

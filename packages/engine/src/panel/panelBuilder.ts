@@ -4,7 +4,23 @@ import { comparePeriods, type Panel } from './panel.js';
 export interface PanelBuilder {
   /** Adds one value (NaN for an empty value) and returns the record's number, counting from 0. */
   add(unit: string, series: string, period: string, value: number): number;
+  /**
+   * Adds `count` records given as indices into their own code lists (as a parser that
+   * dictionary-encodes its rows produces them); returns the record number of the first.
+   */
+  addEncoded(records: EncodedRecords): number;
   build(): BuiltPanel;
+}
+
+export interface EncodedRecords {
+  units: readonly string[];
+  series: readonly string[];
+  periods: readonly string[];
+  count: number;
+  unit: Int32Array;
+  seriesOf: Int32Array;
+  period: Int32Array;
+  value: Float64Array;
 }
 
 export interface BuiltPanel {
@@ -72,6 +88,21 @@ export function panelBuilder(): PanelBuilder {
       p[count] = indexOf(periodIndex, period);
       v[count] = value;
       return count++;
+    },
+    addEncoded(records) {
+      const first = count;
+      const unitMap = Int32Array.from(records.units, (code) => indexOf(unitIndex, code));
+      const seriesMap = Int32Array.from(records.series, (code) => indexOf(seriesIndex, code));
+      const periodMap = Int32Array.from(records.periods, (code) => indexOf(periodIndex, code));
+      while (capacity < count + records.count) grow();
+      for (let r = 0; r < records.count; r++) {
+        u[count] = unitMap[records.unit[r] as number] as number;
+        s[count] = seriesMap[records.seriesOf[r] as number] as number;
+        p[count] = periodMap[records.period[r] as number] as number;
+        v[count] = records.value[r] as number;
+        count++;
+      }
+      return first;
     },
     build() {
       const units = [...unitIndex.keys()];
