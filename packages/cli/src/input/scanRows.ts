@@ -57,15 +57,20 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
   let dataRows = 0;
   let lastUnit = '';
   let lastUnitIndex = -1;
+  const seriesNames: string[] = [];
+  const seriesAfter: number[] = [];
+  let lastSeries = -1;
+  let lastPeriodCode = '';
+  let lastPeriod: number | undefined;
 
   csvParseRows(text, (row, i) => {
     if (row.length === 1 && row[0] === '') return null; // a blank line
     dataRows++;
     const at = firstRecord + i;
-    const unitCode = (row[layout.unit] ?? '').trim();
-    const seriesCode = (row[layout.indicator] ?? '').trim();
-    const periodCode = (row[layout.period] ?? '').trim();
-    const valueText = (row[layout.value] ?? '').trim();
+    const unitCode = trim(row[layout.unit]);
+    const seriesCode = trim(row[layout.indicator]);
+    const periodCode = trim(row[layout.period]);
+    const valueText = trim(row[layout.value]);
     let ok = true;
     if (unitCode === '') {
       problems.push({ record: at, column: 'unit', message: 'the unit code is empty' });
@@ -75,7 +80,7 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
       problems.push({ record: at, column: 'indicator', message: 'the indicator code is empty' });
       ok = false;
     }
-    let p = periods.get(periodCode);
+    let p = periodCode === lastPeriodCode ? lastPeriod : periods.get(periodCode);
     if (p === undefined) {
       if (periodPattern.test(periodCode)) {
         p = periods.size;
@@ -89,6 +94,8 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
         ok = false;
       }
     }
+    lastPeriodCode = periodCode;
+    lastPeriod = p;
     let number = Number.NaN;
     if (valueText !== '') {
       if (numberPattern.test(valueText)) number = Number(valueText);
@@ -129,12 +136,24 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
         return null;
       }
     }
-    let s = series.get(seriesCode);
-    if (s === undefined) {
-      s = series.size;
-      series.set(seriesCode, s);
-      seriesRecord.push(at);
+    // Rows usually repeat the same sequence of indicators unit after unit: try the series that
+    // followed the previous one last time before hashing the code.
+    const guess = lastSeries >= 0 ? (seriesAfter[lastSeries] as number) : -1;
+    let s: number;
+    if (guess >= 0 && seriesNames[guess] === seriesCode) s = guess;
+    else {
+      let found = series.get(seriesCode);
+      if (found === undefined) {
+        found = series.size;
+        series.set(seriesCode, found);
+        seriesNames.push(seriesCode);
+        seriesAfter.push(-1);
+        seriesRecord.push(at);
+      }
+      s = found;
+      if (lastSeries >= 0) seriesAfter[lastSeries] = s;
     }
+    lastSeries = s;
     if (count === capacity) {
       capacity *= 2;
       unit = grow(unit, new Int32Array(capacity));
@@ -167,6 +186,12 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
     problems,
     dataRows,
   };
+}
+
+/** The field without surrounding white space; most fields have none, and are returned as they are. */
+function trim(field: string | undefined): string {
+  if (field === undefined || field === '') return '';
+  return field.charCodeAt(0) > 32 && field.charCodeAt(field.length - 1) > 32 ? field : field.trim();
 }
 
 function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
