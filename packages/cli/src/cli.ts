@@ -54,7 +54,14 @@ export function program(): Command {
       ),
     )
     .option('--out <file>', 'output file, or - for standard output (default -)')
-    .option('--record <file>', 'also write the run record (settings, treatments, warnings) as JSON')
+    .option(
+      '--with <columns>',
+      'extra columns: rank_change (places gained since the previous period), group_rank (rank within the --group-by group)',
+    )
+    .option(
+      '--record <file>',
+      "also write the run record (settings, treatments, warnings, correlations, Cronbach's alpha) as JSON",
+    )
     .addHelpText(
       'after',
       `
@@ -65,6 +72,7 @@ Examples:
   $ dxmon compute --framework fw.yaml --data data.csv --period 2024 --impute group-mean --group-by region \\
       --outliers winsorise --out results.csv --record run.json
   $ dxmon compute --framework fw.yaml --data data.csv --normalise goalposts:0:100 --aggregate geometric --format json
+  $ dxmon compute --framework fw.yaml --data data.csv --period 2024 --group-by region --with rank_change,group_rank
 
 Output: CSV with header unit,code,period,score,rank (a missing score is an empty field), or JSON records
 with the same fields. Exit code 1 on bad input, with one message per problem naming file, line and column;

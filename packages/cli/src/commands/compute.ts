@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { compute, frameworkTree, type RunSettings, unitGroups } from '@dxmon/engine';
+import { analyse, compute, frameworkTree, type RunSettings, unitGroups } from '@dxmon/engine';
 import { CliError } from '../cliError.js';
 import type { ResultFormat } from '../output/formatRows.js';
 import { outputTarget } from '../output/outputTarget.js';
 import { writeResults } from '../output/writeResults.js';
 import { type HelperThread, startHelperThread } from '../parallel/helperThread.js';
 import { type RunFlags, runSettings } from '../runOptions.js';
+import { extraColumns, parseExtraColumns } from './extraColumns.js';
 import { loadInputs } from './loadInputs.js';
 
 export interface ComputeFlags extends RunFlags {
@@ -16,6 +16,7 @@ export interface ComputeFlags extends RunFlags {
   format?: string;
   out?: string;
   record?: string;
+  with?: string;
 }
 
 export interface Console {
@@ -62,33 +63,55 @@ async function run(
     );
   }
 
-  const result = compute({
-    tree: frameworkTree(inputs.framework),
-    panel,
-    settings,
-    ...(flags.period !== undefined ? { periods: [flags.period] } : {}),
-    ...(data.groupLabels ? { groups: unitGroups(data.groupLabels) } : {}),
-  });
+  const extraNames = parseExtraColumns(flags.with);
+  const groups = data.groupLabels ? unitGroups(data.groupLabels) : undefined;
+  const tree = frameworkTree(inputs.framework);
+  const computeFor = (periods?: string[]) =>
+    compute({
+      tree,
+      panel,
+      settings,
+      ...(periods ? { periods } : {}),
+      ...(groups ? { groups } : {}),
+    });
+  const result = computeFor(flags.period === undefined ? undefined : [flags.period]);
   for (const w of result.warnings) console.error(`warning: ${w}`);
+  // A rank change for one period needs the ranks of the period before it.
+  const before =
+    flags.period === undefined ? undefined : panel.periods[panel.periods.indexOf(flags.period) - 1];
+  const previousRanks =
+    extraNames.includes('rank_change') && before !== undefined
+      ? computeFor([before]).ranks
+      : undefined;
+  const table = { ...result, extra: extraColumns(extraNames, result, previousRanks, groups) };
 
   const out = outputTarget(flags.out);
+  const recordOut = flags.record ? outputTarget(flags.record) : undefined;
   try {
-    await writeResults(result, format, out, helper);
-    if (flags.record) {
+    await writeResults(table, format, out, helper);
+    if (recordOut) {
       const record = {
         ...result.record,
         data: flags.data,
         groupBy: flags.groupBy ?? null,
         treatments: result.treatments,
         warnings: result.warnings,
+        analysis: result.periods.map((period) => analyse(tree, result, period)),
       };
-      writeFileSync(flags.record, `${JSON.stringify(record, null, 2)}\n`);
+      recordOut.write(`${JSON.stringify(record, nonFinite, 2)}\n`);
+      recordOut.commit();
     }
     out.commit();
   } catch (error) {
     out.abort();
+    recordOut?.abort();
     throw error;
   }
+}
+
+/** JSON has no NaN: an undefined statistic (e.g. a correlation with a constant) is written as null. */
+function nonFinite(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
 }
 
 function resultFormat(format: string | undefined, out: string | undefined): ResultFormat {

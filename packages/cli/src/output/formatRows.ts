@@ -10,6 +10,13 @@ export interface ResultTable {
   /** [(period * codes + node) * units + unit], as ComputeResult lays them out. */
   scores: Float64Array;
   ranks: Float64Array;
+  /** Further integer columns after `rank`, with the layout of `scores`. */
+  extra?: readonly ExtraColumn[];
+}
+
+export interface ExtraColumn {
+  name: string;
+  values: Float64Array;
 }
 
 /** Output is produced in UTF-8 chunks of about this many bytes. */
@@ -30,6 +37,7 @@ export function formatRows(
   to: number,
 ): Uint8Array[] {
   const { units, codes, scores, ranks } = table;
+  const extra = table.extra ?? [];
   const nu = units.length;
   const nn = codes.length;
   const json = format === 'json';
@@ -41,6 +49,9 @@ export function formatRows(
   const [start, afterUnit, afterCode, afterPeriod, afterScore, end, missing] = json
     ? ['\n{"unit":', ',"code":', ',"period":', ',"score":', ',"rank":', '}', 'null'].map(literal)
     : ['', ',', ',', ',', ',', '\n', ''].map(literal);
+  const extraBefore = extra.map((column) =>
+    literal(json ? `,${JSON.stringify(column.name)}:` : ','),
+  );
   const chunks: Uint8Array[] = [];
   let buffer = new Uint8Array(chunkSize + (1 << 16));
   let at = 0;
@@ -72,6 +83,12 @@ export function formatRows(
       const rank = ranks[cell] as number;
       if (Number.isNaN(rank)) at = put(buffer, at, missing as Uint8Array);
       else at = putInteger(buffer, at, rank);
+      for (let e = 0; e < extra.length; e++) {
+        at = put(buffer, at, extraBefore[e] as Uint8Array);
+        const value = (extra[e] as ExtraColumn).values[cell] as number;
+        if (Number.isNaN(value)) at = put(buffer, at, missing as Uint8Array);
+        else at = putInteger(buffer, at, value);
+      }
       at = put(buffer, at, end as Uint8Array);
     }
   }
@@ -86,8 +103,12 @@ function put(buffer: Uint8Array, at: number, bytes: Uint8Array): number {
   return end;
 }
 
-/** Writes a non-negative integer's decimal digits at `at`; returns the position after them. */
+/** Writes an integer's decimal digits at `at`; returns the position after them. */
 function putInteger(buffer: Uint8Array, at: number, value: number): number {
+  if (value < 0) {
+    buffer[at] = 45; // "-"
+    return putInteger(buffer, at + 1, -value);
+  }
   let end = at;
   let k = value;
   do {

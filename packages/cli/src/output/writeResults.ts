@@ -24,7 +24,8 @@ export async function writeResults(
   const first = table.periods.map((_, p) => formatRows(table, format, p, 0, split));
   const rest = second ? await second : [];
   let started = false;
-  out.write(format === 'json' ? '[' : 'unit,code,period,score,rank\n');
+  const extra = (table.extra ?? []).map((column) => `,${column.name}`).join('');
+  out.write(format === 'json' ? '[' : `unit,code,period,score,rank${extra}\n`);
   for (let p = 0; p < table.periods.length; p++) {
     for (const part of [...(first[p] ?? []), ...(rest[p] ?? [])]) {
       if (part.length === 0) continue;
