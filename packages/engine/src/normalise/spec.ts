@@ -5,10 +5,12 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 /** How an indicator's values become comparable scores. Every field has a documented default. */
 export const normaliseSpecSchema = z.discriminatedUnion('method', [
   /** (x - min) / (max - min) * (u - l) + l; default range [0, 100]. */
-  z.strictObject({
-    method: z.literal('minmax'),
-    range: z.tuple([finite, finite]).default([0, 100]),
-  }),
+  z
+    .strictObject({
+      method: z.literal('minmax'),
+      range: z.tuple([finite, finite]).default([0, 100]),
+    })
+    .refine((m) => m.range[1] > m.range[0], { message: 'range must be [low, high] with high > low', path: ['range'] }),
   /** (x - mean) / sd * target sd + target mean; default mean 0, sd 1 (sample sd). */
   z.strictObject({
     method: z.literal('zscore'),
@@ -16,12 +18,14 @@ export const normaliseSpecSchema = z.discriminatedUnion('method', [
     sd: finite.positive().default(1),
   }),
   /** (x - lower) / (upper - lower), clipped to [0, 1], times scale; bounds in the indicator's units. */
-  z.strictObject({
-    method: z.literal('goalposts'),
-    lower: finite,
-    upper: finite,
-    scale: finite.positive().default(100),
-  }),
+  z
+    .strictObject({
+      method: z.literal('goalposts'),
+      lower: finite,
+      upper: finite,
+      scale: finite.positive().default(100),
+    })
+    .refine((g) => g.upper > g.lower, { message: 'upper must be greater than lower', path: ['upper'] }),
   /** Rank of the value among units, lowest 1, ties sharing the lowest rank (COINr `n_rank`). */
   z.strictObject({ method: z.literal('rank') }),
   /** (x - min) / (target - min) times scale, capped at scale unless `cap` is false (COINr `n_dist2targ`). */
