@@ -34,7 +34,11 @@ export type HelperReply = { id: number; result: unknown } | { id: number; error:
 
 export function startHelperThread(): HelperThread {
   // A large young generation, as the main thread gets from the launcher: it cuts GC time by a third.
-  const worker = new Worker(new URL('./helperWorker.js', import.meta.url), {
+  // Bundled (dist/dxmon.mjs, see scripts/bundle-cli.mjs) the helper is dist/dxmon-helper.mjs;
+  // compiled module by module it is helperWorker.js beside this file.
+  const bundled = import.meta.url.endsWith('.mjs');
+  const file = new URL(bundled ? './dxmon-helper.mjs' : './helperWorker.js', import.meta.url);
+  const worker = new Worker(file, {
     resourceLimits: { maxYoungGenerationSizeMb: 192 },
   });
   worker.unref();
