@@ -1,20 +1,49 @@
-import { sampleVariance } from '../stats/sampleVariance.js';
-
 /**
- * Cronbach's alpha of k items (e.g. an aggregate's children) over the units where every item is
- * present (COINr `get_cronbach`): alpha = k / (k - 1) * (1 - sum(var(item)) / var(sum of items)),
- * sample variances. NaN with fewer than two items, fewer than two complete units, or no variance.
+ * Cronbach's alpha of k items (e.g. an aggregate's children), as COINr's `get_cronbach`:
+ * alpha = k / (k - 1) * (1 - sum_i C_ii / sum_ij C_ij), where C is the sample covariance matrix
+ * computed from pairwise-complete observations (R's `cov(use = "pairwise.complete.obs")`), so a
+ * unit missing one item still counts for the others. NaN with fewer than two items or no variance.
  */
 export function cronbachAlpha(items: readonly ArrayLike<number>[]): number {
   const k = items.length;
   if (k < 2) return Number.NaN;
-  const n = items[0]?.length ?? 0;
-  const complete: number[] = [];
-  for (let u = 0; u < n; u++) if (items.every((item) => !Number.isNaN(item[u]))) complete.push(u);
-  if (complete.length < 2) return Number.NaN;
-  let itemVariance = 0;
-  for (const item of items) itemVariance += sampleVariance(complete.map((u) => item[u] as number));
-  const totals = complete.map((u) => items.reduce((s, item) => s + (item[u] as number), 0));
-  const totalVariance = sampleVariance(totals);
-  return totalVariance > 0 ? (k / (k - 1)) * (1 - itemVariance / totalVariance) : Number.NaN;
+  let trace = 0;
+  let total = 0;
+  for (let i = 0; i < k; i++) {
+    for (let j = i; j < k; j++) {
+      const c = pairwiseCovariance(items[i] as ArrayLike<number>, items[j] as ArrayLike<number>);
+      if (Number.isNaN(c)) continue;
+      if (i === j) {
+        trace += c;
+        total += c;
+      } else total += 2 * c;
+    }
+  }
+  return total > 0 ? (k / (k - 1)) * (1 - trace / total) : Number.NaN;
+}
+
+/** Sample covariance (n - 1) over the units where both values are present; NaN below two. */
+function pairwiseCovariance(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let u = 0; u < x.length; u++) {
+    const a = x[u] as number;
+    const b = y[u] as number;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    n++;
+    sx += a;
+    sy += b;
+  }
+  if (n < 2) return Number.NaN;
+  const mx = sx / n;
+  const my = sy / n;
+  let sxy = 0;
+  for (let u = 0; u < x.length; u++) {
+    const a = x[u] as number;
+    const b = y[u] as number;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    sxy += (a - mx) * (b - my);
+  }
+  return sxy / (n - 1);
 }

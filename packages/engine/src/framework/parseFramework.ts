@@ -80,7 +80,8 @@ function fail(message: string): ParsedFramework {
 function describeValue(raw: unknown, path: readonly PropertyKey[]): string {
   let value: unknown = raw;
   for (const key of path) {
-    if (value === null || typeof value !== 'object') return '';
+    // A shorthand setting (`normalise: logistic`) holds the method itself, not an object.
+    if (value === null || typeof value !== 'object') break;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   if (value === undefined || (typeof value === 'object' && value !== null)) return '';
