@@ -52,11 +52,14 @@ export function formatRows(
   const extraBefore = extra.map((column) =>
     literal(json ? `,${JSON.stringify(column.name)}:` : ','),
   );
+  // Each row is: unit part, node part, score, score-to-rank part, rank, extra columns, end.
+  const unitParts = units.slice(from, to).map((unit) => concat(start as Uint8Array, field(unit), afterUnit as Uint8Array));
+  const nodeParts = codeBytes.map((code) => concat(code, afterCode as Uint8Array, periodBytes, afterPeriod as Uint8Array));
   const chunks: Uint8Array[] = [];
   let buffer = new Uint8Array(chunkSize + (1 << 16));
   let at = 0;
   for (let u = from; u < to; u++) {
-    const unitBytes = field(units[u] as string);
+    const unitPart = unitParts[u - from] as Uint8Array;
     for (let n = 0; n < nn; n++) {
       if (at > chunkSize) {
         chunks.push(buffer.subarray(0, at));
@@ -64,13 +67,8 @@ export function formatRows(
         at = 0;
       }
       if (json) buffer[at++] = 44; // every JSON record starts with ",\n"; the writer drops the first comma
-      at = put(buffer, at, start as Uint8Array);
-      at = put(buffer, at, unitBytes);
-      at = put(buffer, at, afterUnit as Uint8Array);
-      at = put(buffer, at, codeBytes[n] as Uint8Array);
-      at = put(buffer, at, afterCode as Uint8Array);
-      at = put(buffer, at, periodBytes);
-      at = put(buffer, at, afterPeriod as Uint8Array);
+      at = put(buffer, at, unitPart);
+      at = put(buffer, at, nodeParts[n] as Uint8Array);
       const cell = (period * nn + n) * nu + u;
       const score = scores[cell] as number;
       if (Number.isNaN(score)) at = put(buffer, at, missing as Uint8Array);
@@ -94,6 +92,13 @@ export function formatRows(
   }
   if (at > 0) chunks.push(buffer.subarray(0, at));
   return chunks;
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) at = put(out, at, part);
+  return out;
 }
 
 /** Copies `bytes` into `buffer` at `at`; returns the position after them. */

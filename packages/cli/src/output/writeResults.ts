@@ -21,18 +21,24 @@ export async function writeResults(
   const rows = nu * table.codes.length * table.periods.length;
   const split = helper && rows >= parallelRows ? nu >> 1 : nu;
   const second = split < nu && helper ? helper.format(table, format, split, nu) : undefined;
-  const first = table.periods.map((_, p) => formatRows(table, format, p, 0, split));
-  const rest = second ? await second : [];
   let started = false;
-  const extra = (table.extra ?? []).map((column) => `,${column.name}`).join('');
-  out.write(format === 'json' ? '[' : `unit,code,period,score,rank${extra}\n`);
-  for (let p = 0; p < table.periods.length; p++) {
-    for (const part of [...(first[p] ?? []), ...(rest[p] ?? [])]) {
-      if (part.length === 0) continue;
+  const write = (chunks: readonly Uint8Array[] | undefined) => {
+    for (const chunk of chunks ?? []) {
+      if (chunk.length === 0) continue;
       // Each JSON record starts with ",\n"; the very first drops its comma.
-      out.write(format === 'json' && !started ? part.subarray(1) : part);
+      out.write(format === 'json' && !started ? chunk.subarray(1) : chunk);
       started = true;
     }
+  };
+  const extra = (table.extra ?? []).map((column) => `,${column.name}`).join('');
+  out.write(format === 'json' ? '[' : `unit,code,period,score,rank${extra}\n`);
+  // The first period's own half is written while the helper is still formatting its half.
+  const first = table.periods.map((_, p) => formatRows(table, format, p, 0, split));
+  write(first[0]);
+  const rest = second ? await second : [];
+  for (let p = 0; p < table.periods.length; p++) {
+    if (p > 0) write(first[p]);
+    write(rest[p]);
   }
   if (format === 'json') out.write(started ? '\n]\n' : ']\n');
 }
