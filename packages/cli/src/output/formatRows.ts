@@ -53,8 +53,12 @@ export function formatRows(
     literal(json ? `,${JSON.stringify(column.name)}:` : ','),
   );
   // Each row is: unit part, node part, score, score-to-rank part, rank, extra columns, end.
-  const unitParts = units.slice(from, to).map((unit) => concat(start as Uint8Array, field(unit), afterUnit as Uint8Array));
-  const nodeParts = codeBytes.map((code) => concat(code, afterCode as Uint8Array, periodBytes, afterPeriod as Uint8Array));
+  const unitParts = units
+    .slice(from, to)
+    .map((unit) => concat(start as Uint8Array, field(unit), afterUnit as Uint8Array));
+  const nodeParts = codeBytes.map((code) =>
+    concat(code, afterCode as Uint8Array, periodBytes, afterPeriod as Uint8Array),
+  );
   const chunks: Uint8Array[] = [];
   let buffer = new Uint8Array(chunkSize + (1 << 16));
   let at = 0;

@@ -10,7 +10,10 @@ export const normaliseSpecSchema = z.discriminatedUnion('method', [
       method: z.literal('minmax'),
       range: z.tuple([finite, finite]).default([0, 100]),
     })
-    .refine((m) => m.range[1] > m.range[0], { message: 'range must be [low, high] with high > low', path: ['range'] }),
+    .refine((m) => m.range[1] > m.range[0], {
+      message: 'range must be [low, high] with high > low',
+      path: ['range'],
+    }),
   /** (x - mean) / sd * target sd + target mean; default mean 0, sd 1 (sample sd). */
   z.strictObject({
     method: z.literal('zscore'),
@@ -25,7 +28,10 @@ export const normaliseSpecSchema = z.discriminatedUnion('method', [
       upper: finite,
       scale: finite.positive().default(100),
     })
-    .refine((g) => g.upper > g.lower, { message: 'upper must be greater than lower', path: ['upper'] }),
+    .refine((g) => g.upper > g.lower, {
+      message: 'upper must be greater than lower',
+      path: ['upper'],
+    }),
   /** Rank of the value among units, lowest 1, ties sharing the lowest rank (COINr `n_rank`). */
   z.strictObject({ method: z.literal('rank') }),
   /** (x - min) / (target - min) times scale, capped at scale unless `cap` is false (COINr `n_dist2targ`). */
