@@ -17,7 +17,15 @@ export function program(): Command {
     )
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ dxmon compute --framework data/examples/worked/framework.yaml --data data/examples/worked/data.csv
+  $ dxmon validate --framework data/examples/asem/framework.yaml --data data/examples/asem/data.csv
+  $ dxmon compute --help`,
+    );
 
   cli
     .command('compute')

@@ -85,8 +85,14 @@ async function run(
       : undefined;
   const table = { ...result, extra: extraColumns(extraNames, result, previousRanks, groups) };
 
-  const out = outputTarget(flags.out);
   const recordOut = flags.record ? outputTarget(flags.record) : undefined;
+  let out: ReturnType<typeof outputTarget>;
+  try {
+    out = outputTarget(flags.out);
+  } catch (error) {
+    recordOut?.abort();
+    throw error;
+  }
   try {
     await writeResults(table, format, out, helper);
     if (recordOut) {

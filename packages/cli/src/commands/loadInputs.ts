@@ -33,7 +33,8 @@ export async function loadInputs(
 
   const data = await readDataCsv(dataPath, { groupBy, helper });
   errors.push(...data.problems);
-  const dataCodes = new Set(data.panel.series);
+  // An indicator whose rows were all refused is reported through those rows, not as absent.
+  const dataCodes = new Set([...data.panel.series, ...data.rejectedSeries]);
   for (const p of validateFramework(framework, { dataCodes })) {
     if (p.kind === 'missing-data') errors.push(`${frameworkPath}: ${p.message} (${dataPath})`);
   }

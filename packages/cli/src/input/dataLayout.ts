@@ -9,6 +9,8 @@ export interface DataLayout {
   value: number;
   group: number;
   groupName: string;
+  /** Number of columns in the header: every row must have as many fields. */
+  width: number;
 }
 
 const required = ['unit', 'indicator', 'period', 'value'] as const;
@@ -35,5 +37,5 @@ export function dataLayout(path: string, headerLine: string, groupBy?: string): 
     number,
     number,
   ];
-  return { unit, indicator, period, value, group, groupName: groupBy ?? '' };
+  return { unit, indicator, period, value, group, groupName: groupBy ?? '', width: row.length };
 }

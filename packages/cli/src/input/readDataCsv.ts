@@ -11,6 +11,8 @@ export interface DataInput extends BuiltPanel {
   groupLabels?: (string | undefined)[];
   /** Problems, each naming file, line, column and value; empty when the data is good. */
   problems: string[];
+  /** Indicator codes of rows refused for a problem of their own. */
+  rejectedSeries: Set<string>;
   /** Line number of the first row of a series (for messages about a whole series). */
   seriesLine: (series: string) => number;
 }
@@ -68,10 +70,11 @@ export async function readDataCsv(path: string, options: ReadDataOptions = {}): 
     });
     for (const p of part.problems) {
       const see = p.seeRecord;
+      const column = p.column ? `column "${p.column}": ` : '';
       problems.push({
         record: p.record,
         text: (lineOf) =>
-          `column "${p.column}": ${p.message}${see === undefined ? '' : ` at line ${lineOf(see)}`}`,
+          `${column}${p.message}${see === undefined ? '' : ` at line ${lineOf(see)}`}`,
       });
     }
     part.groups.forEach((group, u) => {
@@ -117,6 +120,7 @@ export async function readDataCsv(path: string, options: ReadDataOptions = {}): 
     ...built,
     problems: messages.map((m) => `${path}:${m.line}: ${m.text}`),
     seriesLine: (code) => lineOf(seriesRecord.get(code) ?? 0),
+    rejectedSeries: new Set(scanned.flatMap((part) => part.rejectedSeries)),
     ...(groupLabels ? { groupLabels } : {}),
   };
 }

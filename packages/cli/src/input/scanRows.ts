@@ -4,6 +4,7 @@ import type { DataLayout } from './dataLayout.js';
 /** A problem in one row; `record` counts CSV records from 0 (the header). */
 export interface RowProblem {
   record: number;
+  /** The column concerned; empty when the problem is the whole row. */
   column: string;
   message: string;
   /** An earlier record the message refers to ("... at line N"). */
@@ -26,6 +27,8 @@ export interface ScannedRows {
   record: Int32Array;
   /** Record of each series' first row. */
   seriesRecord: number[];
+  /** Indicator codes of rows that were refused, so that their indicator is not also called absent. */
+  rejectedSeries: string[];
   /** Each unit's group label and the record that first gave it (with --group-by). */
   groups: { label: string; record: number }[];
   problems: RowProblem[];
@@ -47,6 +50,7 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
   const seriesRecord: number[] = [];
   const groups: { label: string; record: number }[] = [];
   const problems: RowProblem[] = [];
+  const rejectedSeries = new Set<string>();
   let capacity = 1 << 16;
   let unit = new Int32Array(capacity);
   let seriesOf = new Int32Array(capacity);
@@ -67,6 +71,19 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
     if (row.length === 1 && row[0] === '') return null; // a blank line
     dataRows++;
     const at = firstRecord + i;
+    if (row.length !== layout.width) {
+      const hint =
+        row.length > layout.width
+          ? '; is there an unquoted comma, such as a decimal comma ("12,5")?'
+          : '';
+      problems.push({
+        record: at,
+        column: '',
+        message: `the row has ${row.length} fields but the header has ${layout.width}${hint}`,
+      });
+      rejectedSeries.add(trim(row[layout.indicator]));
+      return null;
+    }
     const unitCode = trim(row[layout.unit]);
     const seriesCode = trim(row[layout.indicator]);
     const periodCode = trim(row[layout.period]);
@@ -111,7 +128,10 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
         ok = false;
       }
     }
-    if (!ok) return null;
+    if (!ok) {
+      rejectedSeries.add(seriesCode);
+      return null;
+    }
 
     if (unitCode !== lastUnit || lastUnitIndex < 0) {
       let u = units.get(unitCode);
@@ -182,6 +202,7 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
     value: value.subarray(0, count),
     record: record.subarray(0, count),
     seriesRecord,
+    rejectedSeries: [...rejectedSeries],
     groups,
     problems,
     dataRows,
