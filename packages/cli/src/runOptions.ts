@@ -36,51 +36,92 @@ function parts(flag: string, value: string): [string, number[]] {
   const [method = '', ...rest] = value.split(':');
   const numbers = rest.map((p) => {
     const n = Number(p);
-    if (p.trim() === '' || !Number.isFinite(n))
-      throw new CliError(`--${flag} ${value}: "${p}" is not a number`);
+    if (p.trim() === '' || !Number.isFinite(n)) {
+      throw new CliError(`--${flag} "${value}": "${p}" is not a number`);
+    }
     return n;
   });
   return [method.trim(), numbers];
 }
 
-function normaliseFlag(value: string): NormaliseSpec {
-  const [method, n] = parts('normalise', value);
-  const candidates: Record<string, () => unknown> = {
-    minmax: () => ({ method, ...(n.length ? { range: [n[0], n[1]] } : {}) }),
-    zscore: () => ({ method, ...(n.length ? { mean: n[0], sd: n[1] } : {}) }),
-    goalposts: () => {
-      if (n.length < 2)
-        throw new CliError(
-          '--normalise goalposts needs its bounds: goalposts:LOWER:UPPER (e.g. goalposts:0:100), or set them per indicator in the framework',
-        );
-      return { method, lower: n[0], upper: n[1] };
+/** The forms each method may be written in, by how many numbers follow its name. */
+interface MethodForms {
+  forms: Record<number, (n: number[]) => unknown>;
+  /** How to write it, for the error message. */
+  usage: string;
+}
+
+function methodFlag<T>(
+  flag: string,
+  value: string,
+  methods: Record<string, MethodForms>,
+  schema: SafeParser<T>,
+  unknown: string,
+): T {
+  const [method, n] = parts(flag, value);
+  const spec = methods[method];
+  if (!spec) throw new CliError(`--${flag} "${value}": unknown method; ${unknown}`);
+  const make = spec.forms[n.length];
+  if (!make) throw new CliError(`--${flag} "${value}": write ${spec.usage}`);
+  return parse(flag, value, schema, make(n));
+}
+
+const normaliseForms: Record<string, MethodForms> = {
+  minmax: {
+    forms: {
+      0: () => ({ method: 'minmax' }),
+      2: ([l, u]) => ({ method: 'minmax', range: [l, u] }),
     },
-    rank: () => ({ method }),
-  };
-  const make = candidates[method];
-  if (!make)
-    throw new CliError(
-      `--normalise "${value}": unknown method; use minmax, zscore, goalposts or rank (other methods, such as distance-to-target, are set per indicator in the framework)`,
-    );
-  return parse('normalise', value, normaliseSpecSchema, make());
+    usage: 'minmax or minmax:LOW:HIGH (e.g. minmax:1:100)',
+  },
+  zscore: {
+    forms: { 0: () => ({ method: 'zscore' }), 2: ([mean, sd]) => ({ method: 'zscore', mean, sd }) },
+    usage: 'zscore or zscore:MEAN:SD (e.g. zscore:100:10)',
+  },
+  goalposts: {
+    forms: { 2: ([lower, upper]) => ({ method: 'goalposts', lower, upper }) },
+    usage:
+      'goalposts:LOWER:UPPER (e.g. goalposts:0:100), or set the goalposts per indicator in the framework',
+  },
+  rank: { forms: { 0: () => ({ method: 'rank' }) }, usage: 'rank, which takes no numbers' },
+};
+
+const aggregateForms: Record<string, MethodForms> = {
+  arithmetic: {
+    forms: { 0: () => ({ method: 'arithmetic' }) },
+    usage: 'arithmetic, which takes no numbers',
+  },
+  geometric: {
+    forms: { 0: () => ({ method: 'geometric' }) },
+    usage: 'geometric, which takes no numbers',
+  },
+  harmonic: {
+    forms: { 0: () => ({ method: 'harmonic' }) },
+    usage: 'harmonic, which takes no numbers',
+  },
+  generalised: {
+    forms: { 1: ([p]) => ({ method: 'generalised', p }) },
+    usage: 'generalised:P with the order P (e.g. generalised:0.5)',
+  },
+};
+
+function normaliseFlag(value: string): NormaliseSpec {
+  return methodFlag(
+    'normalise',
+    value,
+    normaliseForms,
+    normaliseSpecSchema,
+    'use minmax, zscore, goalposts or rank (other methods, such as distance-to-target, are set per indicator in the framework)',
+  );
 }
 
 function aggregateFlag(value: string): AggregateSpec {
-  const [method, n] = parts('aggregate', value);
-  if (!['arithmetic', 'geometric', 'harmonic', 'generalised'].includes(method)) {
-    throw new CliError(
-      `--aggregate "${value}": unknown method; use arithmetic, geometric, harmonic or generalised:P`,
-    );
-  }
-  if (method === 'generalised' && n.length === 0)
-    throw new CliError(
-      '--aggregate generalised needs its order: generalised:P (e.g. generalised:0.5)',
-    );
-  return parse(
+  return methodFlag(
     'aggregate',
     value,
+    aggregateForms,
     aggregateSpecSchema,
-    method === 'generalised' ? { method, p: n[0] } : { method },
+    'use arithmetic, geometric, harmonic or generalised:P',
   );
 }
 
@@ -98,18 +139,15 @@ function outliersFlag(value: string): OutlierSpec {
   throw new CliError(`--outliers "${value}": unknown method; use none or winsorise`);
 }
 
-function parse<T>(
-  flag: string,
-  value: string,
-  schema: {
-    safeParse(
-      v: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  candidate: unknown,
-): T {
+type SafeParser<T> = {
+  safeParse(
+    v: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+};
+
+function parse<T>(flag: string, value: string, schema: SafeParser<T>, candidate: unknown): T {
   const result = schema.safeParse(candidate);
   if (result.success) return result.data;
   const why = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -97,17 +97,14 @@ test('bad --normalise values, each with a message naming the flag and the value'
   refused({ normalise: 'MinMax' }, /--normalise "MinMax": unknown method/);
   refused({ normalise: '' }, /--normalise "": unknown method/);
   refused({ normalise: 'distance-to-target' }, /set per indicator in the framework/);
-  refused({ normalise: 'minmax:a:b' }, /--normalise minmax:a:b: "a" is not a number/);
+  refused({ normalise: 'minmax:a:b' }, /--normalise "minmax:a:b": "a" is not a number/);
   refused({ normalise: 'minmax:' }, /"" is not a number/);
   refused(
     { normalise: 'minmax:100:1' },
     /--normalise "minmax:100:1": range: range must be \[low, high\] with high > low/,
   );
-  refused(
-    { normalise: 'goalposts' },
-    /--normalise goalposts needs its bounds: goalposts:LOWER:UPPER/,
-  );
-  refused({ normalise: 'goalposts:1' }, /needs its bounds/);
+  refused({ normalise: 'goalposts' }, /--normalise "goalposts": write goalposts:LOWER:UPPER/);
+  refused({ normalise: 'goalposts:1' }, /write goalposts:LOWER:UPPER/);
   refused(
     { normalise: 'goalposts:50:0' },
     /--normalise "goalposts:50:0": upper: upper must be greater than lower/,
@@ -117,8 +114,11 @@ test('bad --normalise values, each with a message naming the flag and the value'
 });
 
 test('bad --aggregate, --impute and --outliers values', () => {
-  refused({ aggregate: 'generalised' }, /^--aggregate generalised needs its order: generalised:P/);
-  refused({ aggregate: 'generalised:x' }, /--aggregate generalised:x: "x" is not a number/);
+  refused(
+    { aggregate: 'generalised' },
+    /^--aggregate "generalised": write generalised:P with the order P/,
+  );
+  refused({ aggregate: 'generalised:x' }, /--aggregate "generalised:x": "x" is not a number/);
   refused(
     { aggregate: 'median' },
     /^--aggregate "median": unknown method; use arithmetic, geometric, harmonic or generalised:P/,
@@ -131,11 +131,13 @@ test('bad --aggregate, --impute and --outliers values', () => {
   refused({ outliers: 'trim' }, /^--outliers "trim": unknown method; use none or winsorise/);
 });
 
-test('parameters a method does not take, or too few of them, are refused with the form to write', {
-  todo: 'rank:5 and geometric:2 are accepted, minmax:1 gets a schema message (see the report)',
-}, () => {
-  refused({ normalise: 'rank:5' }, /rank/);
-  refused({ aggregate: 'geometric:2' }, /geometric/);
-  refused({ normalise: 'minmax:0:100:7' }, /minmax:L:U/);
-  refused({ normalise: 'minmax:1' }, /minmax:L:U/);
+test('parameters a method does not take, or too few of them, are refused with the form to write', () => {
+  refused({ normalise: 'rank:5' }, /^--normalise "rank:5": write rank, which takes no numbers$/);
+  refused(
+    { aggregate: 'geometric:2' },
+    /^--aggregate "geometric:2": write geometric, which takes no numbers$/,
+  );
+  refused({ normalise: 'minmax:0:100:7' }, /write minmax or minmax:LOW:HIGH/);
+  refused({ normalise: 'minmax:1' }, /write minmax or minmax:LOW:HIGH/);
+  refused({ normalise: 'zscore:1' }, /write zscore or zscore:MEAN:SD/);
 });

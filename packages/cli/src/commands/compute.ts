@@ -105,9 +105,10 @@ async function run(
         analysis: result.periods.map((period) => analyse(tree, result, period)),
       };
       recordOut.write(`${JSON.stringify(record, nonFinite, 2)}\n`);
-      recordOut.commit();
     }
+    // Results first: a record never describes results that were not written.
     out.commit();
+    recordOut?.commit();
   } catch (error) {
     out.abort();
     recordOut?.abort();

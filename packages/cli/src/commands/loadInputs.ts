@@ -35,10 +35,17 @@ export async function loadInputs(
   errors.push(...data.problems);
   // An indicator whose rows were all refused is reported through those rows, not as absent.
   const dataCodes = new Set([...data.panel.series, ...data.rejectedSeries]);
-  for (const p of validateFramework(framework, { dataCodes })) {
-    if (p.kind === 'missing-data') errors.push(`${frameworkPath}: ${p.message} (${dataPath})`);
+  // With a broken framework, which nodes are indicators is not known: say nothing of their data.
+  const frameworkBroken = problems.some((p) => p.severity === 'error');
+  if (!frameworkBroken) {
+    for (const p of validateFramework(framework, { dataCodes })) {
+      if (p.kind === 'missing-data') errors.push(`${frameworkPath}: ${p.message} (${dataPath})`);
+    }
   }
-  const used = new Set<string>();
+  // Codes of nodes dropped for their own problems are not "unused" by the framework either.
+  const used = new Set<string>(
+    problems.flatMap((p) => (p.kind === 'invalid-node' && p.node ? [p.node] : [])),
+  );
   const parents = new Set(framework.nodes.map((n) => n.parent));
   for (const node of framework.nodes) {
     if (parents.has(node.code)) continue;

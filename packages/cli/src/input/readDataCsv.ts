@@ -39,9 +39,10 @@ export async function readDataCsv(path: string, options: ReadDataOptions = {}): 
       `${path}: the file is empty; expected a header line "unit,indicator,period,value" and rows of data`,
     );
   }
-  const headerEnd = text.indexOf('\n');
-  const body = headerEnd < 0 ? '' : text.slice(headerEnd + 1);
-  const layout = dataLayout(path, headerEnd < 0 ? text : text.slice(0, headerEnd), options.groupBy);
+  // The header ends at the first line break: LF, CRLF or a lone CR (old Mac files).
+  const br = /\r\n?|\n/.exec(text);
+  const body = br ? text.slice(br.index + br[0].length) : '';
+  const layout = dataLayout(path, br ? text.slice(0, br.index) : text, options.groupBy);
 
   const parts: Promise<ScannedRows>[] = [];
   const middle = body.indexOf('\n', body.length >> 1);

@@ -68,7 +68,7 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
   let lastPeriod: number | undefined;
 
   csvParseRows(text, (row, i) => {
-    if (row.length === 1 && row[0] === '') return null; // a blank line
+    if (isBlank(row)) return null; // a blank line, or a spreadsheet's empty row of commas
     dataRows++;
     const at = firstRecord + i;
     if (row.length !== layout.width) {
@@ -79,7 +79,7 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
       problems.push({
         record: at,
         column: '',
-        message: `the row has ${row.length} fields but the header has ${layout.width}${hint}`,
+        message: `the row has ${row.length} field${row.length === 1 ? '' : 's'} but the header has ${layout.width}${hint}`,
       });
       rejectedSeries.add(trim(row[layout.indicator]));
       return null;
@@ -207,6 +207,12 @@ export function scanRows(text: string, layout: DataLayout, firstRecord: number):
     problems,
     dataRows,
   };
+}
+
+/** A row of nothing but empty or white-space fields. */
+function isBlank(row: readonly string[]): boolean {
+  for (const field of row) if (field !== '' && field.trim() !== '') return false;
+  return true;
 }
 
 /** The field without surrounding white space; most fields have none, and are returned as they are. */

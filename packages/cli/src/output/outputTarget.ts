@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { CliError } from '../cliError.js';
 
 /** Where output goes: a sink for text chunks, then `commit` or `abort`. */
@@ -17,12 +17,15 @@ export function outputTarget(path: string | undefined): OutputTarget {
   if (path === undefined || path === '-') {
     return { write: (chunk) => writeAll(1, chunk), commit: () => {}, abort: () => {} };
   }
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new CliError(`${path}: cannot write: it is a directory`);
+  }
   const temporary = `${path}.${process.pid}.partial`;
   let fd: number;
   try {
     fd = openSync(temporary, 'w');
   } catch (error) {
-    throw new CliError(`${path}: cannot write: ${(error as Error).message}`);
+    throw new CliError(`${path}: cannot write: ${reason(error)}`);
   }
   let open = true;
   const close = () => {
@@ -33,7 +36,12 @@ export function outputTarget(path: string | undefined): OutputTarget {
     write: (chunk) => writeAll(fd, chunk),
     commit: () => {
       close();
-      renameSync(temporary, path);
+      try {
+        renameSync(temporary, path);
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw new CliError(`${path}: cannot write: ${reason(error)}`);
+      }
     },
     abort: () => {
       close();
@@ -49,8 +57,21 @@ function writeAll(fd: number, chunk: string | Uint8Array): void {
     try {
       offset += writeSync(fd, bytes, offset);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // The reader of a pipe has gone (`dxmon compute ... | head`): nothing more is wanted.
+      if (code === 'EPIPE' && fd === 1) process.exit(0);
       // A non-blocking stdout (a pipe) may refuse a write for a moment; try again.
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      if (code !== 'EAGAIN') throw error;
     }
   }
+}
+
+/** Why a file cannot be written, in words rather than an errno dump naming the temporary file. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return (error as Error).message;
 }

@@ -8,15 +8,22 @@ export function geometricMean(values: ArrayLike<number>, weights: ArrayLike<numb
   let logSum = 0;
   let wsum = 0;
   let zero = false;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
     const x = values[i] as number;
     if (Number.isNaN(x)) continue;
     if (x < 0) return Number.NaN;
+    if (x < min) min = x;
+    if (x > max) max = x;
     const w = weights[i] as number;
     if (x === 0) zero = true;
     else logSum += w * Math.log(x);
     wsum += w;
   }
   if (!(wsum > 0)) return Number.NaN;
-  return zero ? 0 : Math.exp(logSum / wsum);
+  if (zero) return 0;
+  // Equal values are their own mean; exp(log x) would return x with a rounding error.
+  if (min === max) return min;
+  return Math.exp(logSum / wsum);
 }
