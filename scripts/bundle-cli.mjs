@@ -19,5 +19,6 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  minify: true,
   logLevel: 'warning',
 });

@@ -74,6 +74,7 @@ export {
 } from './panel/panelBuilder.js';
 export { hasErrors, type Problem } from './problem.js';
 export { rankChange } from './rank/rankChange.js';
+export { rankColumns } from './rank/rankColumns.js';
 export { rankDescending } from './rank/rankDescending.js';
 export { rankWithinGroups } from './rank/rankWithinGroups.js';
 export { argsort } from './stats/argsort.js';

@@ -1,4 +1,11 @@
-import { analyse, compute, frameworkTree, type RunSettings, unitGroups } from '@dxmon/engine';
+import {
+  analyse,
+  compute,
+  frameworkTree,
+  type RunSettings,
+  rankColumns,
+  unitGroups,
+} from '@dxmon/engine';
 import { CliError } from '../cliError.js';
 import type { ResultFormat } from '../output/formatRows.js';
 import { outputTarget } from '../output/outputTarget.js';
@@ -66,15 +73,20 @@ async function run(
   const extraNames = parseExtraColumns(flags.with);
   const groups = data.groupLabels ? unitGroups(data.groupLabels) : undefined;
   const tree = frameworkTree(inputs.framework);
-  const computeFor = (periods?: string[]) =>
+  const computeFor = (periods?: string[], rank = true) =>
     compute({
       tree,
       panel,
       settings,
+      rank,
       ...(periods ? { periods } : {}),
       ...(groups ? { groups } : {}),
     });
-  const result = computeFor(flags.period === undefined ? undefined : [flags.period]);
+  const periods = flags.period === undefined ? panel.periods : [flags.period];
+  // On a large run the ranking is shared with the helper thread.
+  const shareRanks = panel.units.length * tree.codes.length * periods.length >= parallelCells;
+  const result = computeFor(flags.period === undefined ? undefined : [flags.period], !shareRanks);
+  if (shareRanks) await rankOnTwoThreads(result.scores, result.ranks, panel.units.length, helper);
   for (const w of result.warnings) console.error(`warning: ${w}`);
   // A rank change for one period needs the ranks of the period before it.
   const before =
@@ -114,6 +126,23 @@ async function run(
     recordOut?.abort();
     throw error;
   }
+}
+
+/** Below this many scores, ranking on a second thread costs more than it saves. */
+const parallelCells = 200_000;
+
+/** `rankColumns` of every column of `scores` into `ranks`, half of them on the helper thread. */
+async function rankOnTwoThreads(
+  scores: Float64Array,
+  ranks: Float64Array,
+  length: number,
+  helper: HelperThread,
+): Promise<void> {
+  const columns = scores.length / length;
+  const half = columns >> 1;
+  const theirs = helper.rank(scores, length, half, columns);
+  ranks.set(rankColumns(scores, length, 0, half));
+  ranks.set(await theirs, half * length);
 }
 
 /** JSON has no NaN: an undefined statistic (e.g. a correlation with a constant) is written as null. */

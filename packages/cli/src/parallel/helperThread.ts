@@ -9,6 +9,8 @@ import type { ResultFormat, ResultTable } from '../output/formatRows.js';
  */
 export interface HelperThread {
   scan(text: string, layout: DataLayout, firstRecord: number): Promise<ScannedRows>;
+  /** `rankColumns` of columns [from, to) of `scores`, each `length` long. */
+  rank(scores: Float64Array, length: number, from: number, to: number): Promise<Float64Array>;
   /** Formats units [from, to) of every period; the chunks of each period. */
   format(
     table: ResultTable,
@@ -21,6 +23,7 @@ export interface HelperThread {
 
 export type HelperRequest =
   | { id: number; task: 'scan'; text: string; layout: DataLayout; firstRecord: number }
+  | { id: number; task: 'rank'; scores: Float64Array; length: number; from: number; to: number }
   | {
       id: number;
       task: 'format';
@@ -55,14 +58,22 @@ export function startHelperThread(): HelperThread {
     for (const waiting of pending.values()) waiting.reject(error);
     pending.clear();
   });
-  const ask = <T>(request: HelperRequest): Promise<T> =>
+  const ask = <T>(request: HelperRequest, transfer: ArrayBuffer[] = []): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       pending.set(request.id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage(request);
+      worker.postMessage(request, transfer);
     });
   return {
     scan: (text, layout, firstRecord) =>
       ask<ScannedRows>({ id: next++, task: 'scan', text, layout, firstRecord }),
+    // A copy of just those columns, handed over rather than cloned.
+    rank: (scores, length, from, to) => {
+      const part = scores.slice(from * length, to * length);
+      return ask<Float64Array>(
+        { id: next++, task: 'rank', scores: part, length, from: 0, to: to - from },
+        [part.buffer],
+      );
+    },
     format: (table, format, from, to) => {
       // Only what formatting needs crosses the thread boundary.
       const { units, codes, periods, scores, ranks } = table;

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { rankColumns } from '@dxmon/engine';
 import { scanRows } from '../input/scanRows.js';
 import { formatRows } from '../output/formatRows.js';
 import type { HelperReply, HelperRequest } from './helperThread.js';
@@ -18,6 +19,11 @@ port.on('message', (request: HelperRequest) => {
         rows.value.buffer,
         rows.record.buffer,
       ] as ArrayBuffer[]);
+    } else if (request.task === 'rank') {
+      const ranks = rankColumns(request.scores, request.length, request.from, request.to);
+      port.postMessage({ id: request.id, result: ranks } satisfies HelperReply, [
+        ranks.buffer as ArrayBuffer,
+      ]);
     } else {
       const { table, format, from, to } = request;
       const parts = table.periods.map((_, p) => formatRows(table, format, p, from, to));

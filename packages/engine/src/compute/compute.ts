@@ -9,7 +9,7 @@ import type { ImputeMethod } from '../impute/spec.js';
 import { normalise } from '../normalise/normalise.js';
 import { treatOutliers } from '../outliers/treatOutliers.js';
 import { type Panel, panelColumn } from '../panel/panel.js';
-import { rankDescending } from '../rank/rankDescending.js';
+import { rankColumns } from '../rank/rankColumns.js';
 import { extent } from '../stats/extent.js';
 import type { UnitGroups } from './groups.js';
 import { defaultRunSettings, nodeSettings, type RunSettings } from './settings.js';
@@ -23,6 +23,11 @@ export interface ComputeInput {
   periods?: readonly string[];
   /** Unit groups, needed by `group-mean` imputation. */
   groups?: UnitGroups;
+  /**
+   * Whether to rank every node (default true). A caller that ranks the scores itself, e.g. with
+   * `rankColumns` on several threads, skips it; `ranks` is then all NaN.
+   */
+  rank?: boolean;
 }
 
 /** One thing the run did to the data, recorded so the run can be explained and reproduced. */
@@ -199,11 +204,8 @@ export function compute(input: ComputeInput): ComputeResult {
         );
       }
     }
-
-    for (let node = 0; node < nn; node++) {
-      ranks.subarray((p * nn + node) * nu, (p * nn + node + 1) * nu).set(rankDescending(out(node)));
-    }
   });
+  if (input.rank !== false) ranks.set(rankColumns(scores, nu));
 
   return {
     units,

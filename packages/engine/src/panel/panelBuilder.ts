@@ -37,20 +37,34 @@ export interface Duplicate {
   period: string;
 }
 
+/** Records in the order added: their own code lists' indices, mapped to the builder's on build. */
+interface Segment extends EncodedRecords {
+  unitMap?: Int32Array;
+  seriesMap?: Int32Array;
+  periodMap?: Int32Array;
+}
+
 /**
  * Collects (unit, series, period, value) records into a dense Panel. Units and series keep the
- * order of first appearance; periods are sorted chronologically.
+ * order of first appearance; periods are sorted chronologically. Encoded batches are kept as
+ * they come and scattered once, at `build`, straight into the panel.
  */
 export function panelBuilder(): PanelBuilder {
   const unitIndex = new Map<string, number>();
   const seriesIndex = new Map<string, number>();
   const periodIndex = new Map<string, number>();
-  let capacity = 1024;
+  const segments: Segment[] = [];
   let count = 0;
-  let u = new Int32Array(capacity);
-  let s = new Int32Array(capacity);
-  let p = new Int32Array(capacity);
-  let v = new Float64Array(capacity);
+  // Records given one by one go into an open segment whose codes are the builder's own.
+  let open:
+    | {
+        unit: Int32Array;
+        seriesOf: Int32Array;
+        period: Int32Array;
+        value: Float64Array;
+        count: number;
+      }
+    | undefined;
 
   const indexOf = (map: Map<string, number>, key: string): number => {
     let i = map.get(key);
@@ -60,51 +74,72 @@ export function panelBuilder(): PanelBuilder {
     }
     return i;
   };
+  const close = () => {
+    if (!open) return;
+    const n = open.count;
+    segments.push({
+      units: [],
+      series: [],
+      periods: [],
+      count: n,
+      unit: open.unit.subarray(0, n),
+      seriesOf: open.seriesOf.subarray(0, n),
+      period: open.period.subarray(0, n),
+      value: open.value.subarray(0, n),
+    });
+    open = undefined;
+  };
   // Files usually list a unit's rows together, so the previous unit is often the next one too.
   let lastUnit = '';
   let lastUnitIndex = -1;
-  const grow = () => {
-    capacity *= 2;
-    const resize = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(capacity);
-      b.set(a);
-      return b;
-    };
-    u = resize(u, (n) => new Int32Array(n));
-    s = resize(s, (n) => new Int32Array(n));
-    p = resize(p, (n) => new Int32Array(n));
-    v = resize(v, (n) => new Float64Array(n));
-  };
 
   return {
     add(unit, series, period, value) {
-      if (count === capacity) grow();
+      if (!open) {
+        open = {
+          unit: new Int32Array(1024),
+          seriesOf: new Int32Array(1024),
+          period: new Int32Array(1024),
+          value: new Float64Array(1024),
+          count: 0,
+        };
+      }
+      if (open.count === open.unit.length) {
+        const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
+          b.set(a);
+          return b;
+        };
+        const size = open.unit.length * 2;
+        open.unit = grow(open.unit, new Int32Array(size));
+        open.seriesOf = grow(open.seriesOf, new Int32Array(size));
+        open.period = grow(open.period, new Int32Array(size));
+        open.value = grow(open.value, new Float64Array(size));
+      }
       if (unit !== lastUnit || lastUnitIndex < 0) {
         lastUnit = unit;
         lastUnitIndex = indexOf(unitIndex, unit);
       }
-      u[count] = lastUnitIndex;
-      s[count] = indexOf(seriesIndex, series);
-      p[count] = indexOf(periodIndex, period);
-      v[count] = value;
+      const at = open.count++;
+      open.unit[at] = lastUnitIndex;
+      open.seriesOf[at] = indexOf(seriesIndex, series);
+      open.period[at] = indexOf(periodIndex, period);
+      open.value[at] = value;
       return count++;
     },
     addEncoded(records) {
+      close();
+      segments.push({
+        ...records,
+        unitMap: Int32Array.from(records.units, (code) => indexOf(unitIndex, code)),
+        seriesMap: Int32Array.from(records.series, (code) => indexOf(seriesIndex, code)),
+        periodMap: Int32Array.from(records.periods, (code) => indexOf(periodIndex, code)),
+      });
       const first = count;
-      const unitMap = Int32Array.from(records.units, (code) => indexOf(unitIndex, code));
-      const seriesMap = Int32Array.from(records.series, (code) => indexOf(seriesIndex, code));
-      const periodMap = Int32Array.from(records.periods, (code) => indexOf(periodIndex, code));
-      while (capacity < count + records.count) grow();
-      for (let r = 0; r < records.count; r++) {
-        u[count] = unitMap[records.unit[r] as number] as number;
-        s[count] = seriesMap[records.seriesOf[r] as number] as number;
-        p[count] = periodMap[records.period[r] as number] as number;
-        v[count] = records.value[r] as number;
-        count++;
-      }
+      count += records.count;
       return first;
     },
     build() {
+      close();
       const units = [...unitIndex.keys()];
       const series = [...seriesIndex.keys()];
       const firstSeen = [...periodIndex.keys()];
@@ -115,23 +150,31 @@ export function panelBuilder(): PanelBuilder {
       const values = new Float64Array(periods.length * ns * nu).fill(Number.NaN);
       const filledBy = new Int32Array(values.length).fill(-1);
       const duplicates: Duplicate[] = [];
-      for (let r = 0; r < count; r++) {
-        const at =
-          ((periodRemap[p[r] as number] as number) * ns + (s[r] as number)) * nu + (u[r] as number);
-        const first = filledBy[at] as number;
-        if (first >= 0) {
-          const unit = units[u[r] as number] as string;
-          const code = series[s[r] as number] as string;
-          duplicates.push({
-            record: r,
-            first,
-            unit,
-            series: code,
-            period: firstSeen[p[r] as number] as string,
-          });
-        } else {
-          filledBy[at] = r;
-          values[at] = v[r] as number;
+      let record = 0;
+      for (const segment of segments) {
+        const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+        const unitMap = segment.unitMap ?? identity(nu);
+        const seriesMap = segment.seriesMap ?? identity(ns);
+        const periodMap = segment.periodMap ?? identity(firstSeen.length);
+        for (let r = 0; r < segment.count; r++, record++) {
+          const u = unitMap[segment.unit[r] as number] as number;
+          const s = seriesMap[segment.seriesOf[r] as number] as number;
+          const p = periodMap[segment.period[r] as number] as number;
+          const at = ((periodRemap[p] as number) * ns + s) * nu + u;
+          const first = filledBy[at] as number;
+          if (first >= 0) {
+            const period = firstSeen[p] as string;
+            duplicates.push({
+              record,
+              first,
+              unit: units[u] as string,
+              series: series[s] as string,
+              period,
+            });
+          } else {
+            filledBy[at] = record;
+            values[at] = segment.value[r] as number;
+          }
         }
       }
       return { panel: { units, series, periods, values }, duplicates };
