@@ -252,6 +252,7 @@ test('a large file parsed in two halves keeps its line numbers', async (t) => {
       starts.push(firstRecord);
       return scanRows(body, layout, firstRecord);
     },
+    rank: () => Promise.reject(new Error('not used')),
     format: () => Promise.reject(new Error('not used')),
     close: async () => {},
   };
