@@ -4,7 +4,7 @@
 // Prints JSON: medians (and all runs) in milliseconds, peak resident memory in MB.
 // Usage: node bench/engine.mjs [--runs 5] [--quick]
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { compute, frameworkTree, panelBuilder, parseFramework } from '@dxmon/engine';
 import { csvParseRows } from 'd3-dsv';
@@ -66,13 +66,14 @@ function processCase(name, units, indicators, periods, extra = []) {
   const times = [];
   const peaks = [];
   for (let r = 0; r < runs; r++) {
+    rmSync(`${out}/results.csv`, { force: true });
     const t0 = performance.now();
+    // The command as a user runs it (its launcher sets Node's flags); GNU time reports peak memory.
     const res = spawnSync(
       '/usr/bin/time',
       [
         '-f',
         '%M',
-        process.execPath,
         bin,
         'compute',
         '--framework',
