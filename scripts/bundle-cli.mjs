@@ -19,6 +19,9 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  // The server (PGlite's WebAssembly, the API docs' static files) loads from node_modules, and
+  // only when a command needs it.
+  external: ['@dxmon/server'],
   minify: true,
   logLevel: 'warning',
 });

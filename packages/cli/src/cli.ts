@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cliError.js';
 import { computeCommand } from './commands/compute.js';
+import { demoCommand } from './commands/demo.js';
+import { importCommand } from './commands/importData.js';
+import { serveCommand } from './commands/serve.js';
+import { targetsCommand } from './commands/targets.js';
 import { validateCommand } from './commands/validate.js';
 
 /** At most this many problems are printed; the rest are counted. */
@@ -24,6 +28,8 @@ export function program(): Command {
 Examples:
   $ dxmon compute --framework data/examples/worked/framework.yaml --data data/examples/worked/data.csv
   $ dxmon validate --framework data/examples/asem/framework.yaml --data data/examples/asem/data.csv
+  $ dxmon targets --data data/examples/targets/data.csv --targets data/examples/targets/targets.csv --format text
+  $ dxmon serve --demo
   $ dxmon compute --help`,
     );
 
@@ -108,6 +114,11 @@ Examples:
   $ dxmon validate --framework fw.yaml --data data.csv`,
     )
     .action((flags) => validateCommand(flags, console));
+
+  cli.addCommand(targetsCommand());
+  cli.addCommand(serveCommand());
+  cli.addCommand(demoCommand());
+  cli.addCommand(importCommand());
 
   return cli;
 }

@@ -81,9 +81,7 @@ test('dxmon validate --help: exit 0 and the examples', () => {
   assert.match(run.stdout, /\nExamples:\n {2}\$ dxmon validate --framework /);
 });
 
-test('the files that the help examples name exist in the repository', {
-  todo: 'the examples name data/examples/worked/, which does not exist (see the report)',
-}, () => {
+test('the files that the help examples name exist in the repository', () => {
   const text = [help(), help('compute'), help('validate')].map((r) => r.stdout).join('\n');
   const paths = [...text.matchAll(/\b(data\/\S+)/g)].map((m) => m[1] as string);
   assert.ok(paths.length > 0);

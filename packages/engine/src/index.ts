@@ -42,6 +42,7 @@ export { imputeLatest } from './impute/imputeLatest.js';
 export { imputeMean } from './impute/imputeMean.js';
 export { imputeMedian } from './impute/imputeMedian.js';
 export { type ImputeMethod, imputeMethods } from './impute/spec.js';
+export { successorScores } from './lineage/successorScores.js';
 export { distanceToTarget } from './normalise/distanceToTarget.js';
 export { goalposts } from './normalise/goalposts.js';
 export { minmax } from './normalise/minmax.js';
@@ -72,6 +73,7 @@ export {
   type PanelBuilder,
   panelBuilder,
 } from './panel/panelBuilder.js';
+export { periodYear } from './period/periodYear.js';
 export { hasErrors, type Problem } from './problem.js';
 export { rankChange } from './rank/rankChange.js';
 export { rankColumns } from './rank/rankColumns.js';
@@ -86,3 +88,28 @@ export { quantile, quantileSorted } from './stats/quantile.js';
 export { sampleExcessKurtosis } from './stats/sampleExcessKurtosis.js';
 export { sampleSkewness } from './stats/sampleSkewness.js';
 export { sampleStandardDeviation, sampleVariance } from './stats/sampleVariance.js';
+export {
+  type AssessOptions,
+  assessTarget,
+  type GrowthMethod,
+  growthMethods,
+  type Observation,
+  type TargetAssessment,
+} from './targets/assessTarget.js';
+export { compoundGrowth } from './targets/compoundGrowth.js';
+export { type LinearTrend, linearTrend } from './targets/linearTrend.js';
+export {
+  type ParsedTargets,
+  parseTargetsYaml,
+  type TargetProblem,
+  targetsFromRecords,
+} from './targets/parseTargets.js';
+export {
+  defaultProgressThresholds,
+  type ProgressThresholds,
+  progressStatus,
+  type TargetGrade,
+  type TargetStatus,
+} from './targets/progressStatus.js';
+export { type PlanSummary, rollupPlans } from './targets/rollupPlans.js';
+export { type Target, targetSchema } from './targets/schema.js';

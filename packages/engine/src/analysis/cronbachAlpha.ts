@@ -1,3 +1,5 @@
+import { pairedMoments } from '../stats/pairedMoments.js';
+
 /**
  * Cronbach's alpha of k items (e.g. an aggregate's children), as COINr's `get_cronbach`:
  * alpha = k / (k - 1) * (1 - sum_i C_ii / sum_ij C_ij), where C is the sample covariance matrix
@@ -24,26 +26,6 @@ export function cronbachAlpha(items: readonly ArrayLike<number>[]): number {
 
 /** Sample covariance (n - 1) over the units where both values are present; NaN below two. */
 function pairwiseCovariance(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let u = 0; u < x.length; u++) {
-    const a = x[u] as number;
-    const b = y[u] as number;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    n++;
-    sx += a;
-    sy += b;
-  }
-  if (n < 2) return Number.NaN;
-  const mx = sx / n;
-  const my = sy / n;
-  let sxy = 0;
-  for (let u = 0; u < x.length; u++) {
-    const a = x[u] as number;
-    const b = y[u] as number;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    sxy += (a - mx) * (b - my);
-  }
-  return sxy / (n - 1);
+  const { n, sxy } = pairedMoments(x, y);
+  return n < 2 ? Number.NaN : sxy / (n - 1);
 }

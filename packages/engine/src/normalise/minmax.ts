@@ -13,5 +13,11 @@ export function minmax(
   const [l, u] = range;
   const [min, max] = extent(values);
   const span = max - min;
-  return mapValues(values, (x) => (span > 0 ? ((x - min) / span) * (u - l) + l : Number.NaN));
+  return mapValues(values, (x) => {
+    if (!(span > 0)) return Number.NaN;
+    const y = ((x - min) / span) * (u - l) + l;
+    // (u - l) + l can round past u (range [-88.98, 4.15] gave 4.150000000000006 for the max);
+    // it cannot fall below l, as (x - min) / span >= 0.
+    return y > u ? u : y;
+  });
 }

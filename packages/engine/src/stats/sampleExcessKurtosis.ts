@@ -9,6 +9,8 @@ export function sampleExcessKurtosis(values: ArrayLike<number>): number {
   const x = presentValues(values);
   const n = x.length;
   if (n < 4) return Number.NaN;
+  // Equal values have no spread (their mean may miss them by a rounding error: 3 x 3.3).
+  if (x.every((v) => v === x[0])) return Number.NaN;
   let m = 0;
   for (const v of x) m += v;
   m /= n;

@@ -6,20 +6,9 @@ import { defaultRunSettings } from '../../src/compute/settings.js';
 import { frameworkTree } from '../../src/framework/frameworkTree.js';
 import type { FrameworkNode } from '../../src/framework/schema.js';
 import { panelBuilder } from '../../src/panel/panelBuilder.js';
+import { node } from '../frameworkNode.js';
 
 // Every expected number below is worked out by hand in the comment beside it.
-
-const node = (
-  code: string,
-  parent?: string,
-  extra: Partial<FrameworkNode> = {},
-): FrameworkNode => ({
-  code,
-  weight: 1,
-  direction: 1,
-  ...(parent === undefined ? {} : { parent }),
-  ...extra,
-});
 
 type Row = [unit: string, series: string, period: string, value: number];
 

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FrameworkError, frameworkTree } from '../../src/framework/frameworkTree.js';
-import type { Framework, FrameworkNode } from '../../src/framework/schema.js';
-
-const node = (
-  code: string,
-  parent?: string,
-  extra: Partial<FrameworkNode> = {},
-): FrameworkNode => ({
-  code,
-  weight: 1,
-  direction: 1,
-  ...(parent === undefined ? {} : { parent }),
-  ...extra,
-});
+import type { Framework } from '../../src/framework/schema.js';
+import { node } from '../frameworkNode.js';
 
 // Written out of order on purpose: children after, before and between their parents.
 //

@@ -3,19 +3,9 @@ import { test } from 'node:test';
 import type { Framework, FrameworkNode } from '../../src/framework/schema.js';
 import { validateFramework } from '../../src/framework/validateFramework.js';
 import type { Problem } from '../../src/problem.js';
+import { node } from '../frameworkNode.js';
 
 /** A node as parseFramework returns it: weight and direction filled in. */
-const node = (
-  code: string,
-  parent?: string,
-  extra: Partial<FrameworkNode> = {},
-): FrameworkNode => ({
-  code,
-  weight: 1,
-  direction: 1,
-  ...(parent === undefined ? {} : { parent }),
-  ...extra,
-});
 const framework = (...nodes: FrameworkNode[]): Framework => ({ nodes });
 const errors = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 const kinds = (problems: Problem[]) => errors(problems).map((p) => `${p.kind}:${p.node ?? ''}`);

@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import { CliError } from '../cliError.js';
+
+/** `dxmon demo`: loads the demo data set into a new database. */
+export function demoCommand(): Command {
+  return new Command('demo')
+    .description(
+      "Load the demo into an empty database: Viet Nam's 63 provinces (2020-2024) and 34 (2025-), a provincial DX index, plans with targets, a commune model.",
+    )
+    .option('--data-dir <dir>', 'folder of the embedded database (default ./dxmon-data)')
+    .addHelpText(
+      'after',
+      `
+The data set is in data/demo (see its README: which values are published figures and which are
+synthetic). With DATABASE_URL set it loads into that PostgreSQL database instead.
+
+Examples:
+  $ dxmon demo --data-dir ./dxmon-data && dxmon serve --data-dir ./dxmon-data`,
+    )
+    .action(async (flags: { dataDir?: string }) => {
+      const { loadConfig, loadDemo, openDatabase } = await import('@dxmon/server');
+      const config = loadConfig({ dataDir: flags.dataDir });
+      const database = await openDatabase(config);
+      try {
+        process.stderr.write('dxmon: loading the demo data');
+        const summary = await loadDemo(database, undefined, (step) =>
+          process.stderr.write(` ${step}`),
+        );
+        process.stderr.write('\n');
+        process.stdout.write(
+          `demo loaded into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}: ${summary.units} units, ${summary.lineage} lineage events, framework ${summary.framework}, ${summary.values} values, ${summary.plans} plans with ${summary.targets} targets, ${summary.communeValues} commune values\n`,
+        );
+      } catch (error) {
+        throw new CliError((error as Error).message);
+      } finally {
+        await database.close();
+      }
+    });
+}

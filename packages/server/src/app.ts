@@ -1,0 +1,78 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { ServerConfig } from './config.js';
+import type { Database } from './db/database.js';
+import { registerErrorHandler } from './plugins/errors.js';
+import { dataRoutes } from './routes/data.js';
+import { exportRoutes } from './routes/exports.js';
+import { frameworkRoutes } from './routes/frameworks.js';
+import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
+import { planRoutes } from './routes/plans.js';
+import { resultRoutes } from './routes/results.js';
+import { runRoutes } from './routes/runs.js';
+import { unitRoutes } from './routes/units.js';
+import type { Jobs } from './services/jobs.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    config: ServerConfig;
+    jobs: Jobs;
+  }
+}
+
+export interface AppOptions {
+  config: ServerConfig;
+  database: Database;
+  jobs: Jobs;
+}
+
+/** Assembles the HTTP API from its plugins; shared services are decorated once and injected. */
+export async function buildApp({ config, database, jobs }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.decorate('jobs', jobs);
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'dxmon API',
+        description:
+          'Measure, monitor and forecast digital transformation: units, data, composite-index results, targets.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(unitRoutes);
+      await api.register(dataRoutes);
+      await api.register(importRoutes);
+      await api.register(frameworkRoutes);
+      await api.register(resultRoutes);
+      await api.register(runRoutes);
+      await api.register(planRoutes);
+      await api.register(exportRoutes);
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** The server's configuration: one validated object built at start, passed down. */
+export const serverConfigSchema = z.object({
+  /** PGlite's folder when no database URL is given. */
+  dataDir: z.string().min(1).default('./dxmon-data'),
+  /** PostgreSQL connection string; PGlite when absent. */
+  databaseUrl: z.string().url().optional(),
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest request body (imports), in bytes. */
+  bodyLimit: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
+  /** Run the job queue's workers in this process. */
+  workers: z.boolean().default(true),
+});
+
+export type ServerConfig = z.output<typeof serverConfigSchema>;
+
+/**
+ * Builds the configuration from command-line flags and the environment (flags win). Only
+ * `DATABASE_URL`, `DXMON_DATA_DIR`, `PORT`, `HOST` and `LOG_LEVEL` are read, here and nowhere else.
+ */
+export function loadConfig(
+  flags: Partial<Record<keyof ServerConfig, unknown>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
+  const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+  return serverConfigSchema.parse({
+    dataDir: env.DXMON_DATA_DIR,
+    databaseUrl: env.DATABASE_URL || undefined,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    ...defined,
+  });
+}

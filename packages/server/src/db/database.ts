@@ -1,0 +1,139 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** Raw SQL on one connection (inside a transaction, or the database as a whole). */
+export interface Sql {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/** The database the server runs on: PGlite in a folder (default) or PostgreSQL. */
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Raw parameterised SQL, for the job queue and bulk loads. */
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Several statements without parameters (PGlite's exec; simple protocol on PostgreSQL); the last one's rows. */
+  exec(text: string): Promise<{ rows: Record<string, unknown>[] }>;
+  /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** PGlite only: its data directory as a tarball (test templates, backups). */
+  dump?: () => Promise<Blob>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; without it, PGlite stores the data in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite's files; `memory://` keeps them in memory (tests). */
+  dataDir?: string | undefined;
+  /** A PGlite data directory dump to start from (tests: a migrated template). */
+  loadDataDir?: Blob | File | undefined;
+}
+
+const migrationsFolder = new URL('../../drizzle', import.meta.url).pathname;
+
+/** Opens the database and applies any migration not yet applied. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const pool = options.databaseUrl
+    ? new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    : undefined;
+  // An idle client closed by the server (restart, administrator) is dropped from the pool and
+  // replaced on next use; without a listener pg would raise it as an uncaught error.
+  pool?.on('error', (error) => console.error(`database: idle connection lost: ${error.message}`));
+  const database = pool ? postgres(pool) : await openPglite(options.dataDir, options.loadDataDir);
+  try {
+    await migrateDatabase(database, pool);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+async function openPglite(
+  dataDir: string | undefined,
+  loadDataDir?: Blob | File,
+): Promise<Database> {
+  let dir: string | undefined;
+  if (dataDir && dataDir !== 'memory://') {
+    mkdirSync(dataDir, { recursive: true });
+    dir = join(dataDir, 'pglite');
+  }
+  const client = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    query: async <R>(text: string, params?: unknown[]) =>
+      (await client.query<R>(text, params as unknown[])) as { rows: R[] },
+    exec: async (text) => ({ rows: (await client.exec(text)).at(-1)?.rows ?? [] }),
+    transaction: (work) =>
+      client.transaction((tx) =>
+        work({
+          query: async <R>(text: string, params?: unknown[]) =>
+            (await tx.query<R>(text, params as unknown[])) as { rows: R[] },
+        }),
+      ),
+    close: () => client.close(),
+    dump: () => client.dumpDataDir('gzip'),
+  };
+}
+
+function postgres(pool: pg.Pool): Database {
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    kind: 'postgres',
+    query: async <R>(text: string, params?: unknown[]) =>
+      (await pool.query(text, params)) as unknown as { rows: R[] },
+    exec: async (text) => {
+      const result = (await pool.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return { rows: (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [] };
+    },
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work({
+          query: async <R>(text: string, params?: unknown[]) =>
+            (await client.query(text, params)) as unknown as { rows: R[] },
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Applies drizzle-kit's migrations. On PostgreSQL several servers may start at once: a
+ * session-level advisory lock, held on one connection, lets one migrate while the others wait.
+ */
+async function migrateDatabase(database: Database, pool?: pg.Pool): Promise<void> {
+  if (database.kind === 'pglite' || !pool) {
+    await migratePglite(database.db as never, { migrationsFolder });
+    return;
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(7312024)');
+    await migratePg(drizzlePg(client), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock(7312024)').catch(() => {});
+    client.release();
+  }
+}

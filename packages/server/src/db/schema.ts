@@ -1,0 +1,232 @@
+// The database schema (Drizzle). Migrations in packages/server/drizzle are generated from this
+// file by drizzle-kit (`npm run db:generate -w @dxmon/server`); the same SQL runs on PGlite and
+// PostgreSQL. Table rows are not the API's shapes: routes map them explicitly.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+/** An administrative unit over the dates it existed: a country, province, district or commune. */
+export const units = pgTable(
+  'units',
+  {
+    code: text('code').primaryKey(),
+    level: text('level').notNull(),
+    parent: text('parent'),
+    nameEn: text('name_en').notNull(),
+    nameVi: text('name_vi'),
+    nameAr: text('name_ar'),
+    /** First and last day of the unit's existence; valid_to null while it exists. */
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    /** Unit attributes such as region, used for groups and peer ranks. */
+    attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
+  },
+  (t) => [
+    index('units_parent_idx').on(t.parent),
+    index('units_level_idx').on(t.level),
+    check('units_validity', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/** Boundary changes: each row links one predecessor to one successor on a date. */
+export const lineageEvents = pgTable(
+  'lineage_events',
+  {
+    id: serial('id').primaryKey(),
+    event: text('event').notNull(), // merge | split | rename
+    date: date('date').notNull(),
+    predecessor: text('predecessor')
+      .notNull()
+      .references(() => units.code),
+    successor: text('successor')
+      .notNull()
+      .references(() => units.code),
+    note: text('note'),
+  },
+  (t) => [
+    index('lineage_predecessor_idx').on(t.predecessor),
+    index('lineage_successor_idx').on(t.successor),
+  ],
+);
+
+/**
+ * A raw variable or an indicator series that data values are recorded for. `aggregation` says how
+ * values of merged units combine: sum (counts), mean, weighted mean (by `weightElement`), or none.
+ */
+export const dataElements = pgTable('data_elements', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  unitOfMeasure: text('unit_of_measure'),
+  aggregation: text('aggregation').notNull().default('mean'),
+  weightElement: text('weight_element'),
+});
+
+/** One value of one element for one unit and period, with its provenance. */
+export const dataValues = pgTable(
+  'data_values',
+  {
+    unit: text('unit')
+      .notNull()
+      .references(() => units.code),
+    element: text('element')
+      .notNull()
+      .references(() => dataElements.code),
+    period: text('period').notNull(),
+    value: doublePrecision('value'),
+    source: text('source'),
+    evidence: text('evidence'),
+    status: text('status').notNull().default('approved'),
+    author: text('author'),
+    importId: integer('import_id'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unit, t.element, t.period] }),
+    index('data_values_element_period_idx').on(t.element, t.period),
+  ],
+);
+
+/** Earlier versions of data values: a value is never silently overwritten. */
+export const dataValueHistory = pgTable(
+  'data_value_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    unit: text('unit').notNull(),
+    element: text('element').notNull(),
+    period: text('period').notNull(),
+    value: doublePrecision('value'),
+    source: text('source'),
+    version: integer('version').notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+    replacedBy: text('replaced_by'),
+    importId: integer('import_id'),
+  },
+  (t) => [index('data_value_history_cell_idx').on(t.unit, t.element, t.period)],
+);
+
+/** Versioned definitions: frameworks and criteria models, as the engine reads them. */
+export const frameworks = pgTable(
+  'frameworks',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').notNull(),
+    /** How scores of merged units are shown under their successor (e.g. mean of predecessors). */
+    lineageMethod: text('lineage_method').notNull().default('mean'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+export const criteriaModels = pgTable(
+  'criteria_models',
+  {
+    id: text('id').notNull(),
+    version: text('version').notNull(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+export const plans = pgTable('plans', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  unit: text('unit').references(() => units.code),
+  adoptedOn: date('adopted_on'),
+});
+
+export const targets = pgTable(
+  'targets',
+  {
+    id: text('id').primaryKey(),
+    plan: text('plan')
+      .notNull()
+      .references(() => plans.id),
+    unit: text('unit')
+      .notNull()
+      .references(() => units.code),
+    indicator: text('indicator').notNull(),
+    name: text('name'),
+    targetPeriod: text('target_period').notNull(),
+    targetValue: doublePrecision('target_value').notNull(),
+    direction: integer('direction').notNull().default(1),
+    baselinePeriod: text('baseline_period'),
+    baselineValue: doublePrecision('baseline_value'),
+  },
+  (t) => [index('targets_plan_idx').on(t.plan), index('targets_unit_idx').on(t.unit)],
+);
+
+/** A data import: its report is kept, whether it was applied or refused. */
+export const imports = pgTable('imports', {
+  id: serial('id').primaryKey(),
+  filename: text('filename'),
+  format: text('format').notNull(),
+  dryRun: integer('dry_run').notNull().default(0),
+  status: text('status').notNull(), // applied | refused | checked
+  rows: integer('rows').notNull().default(0),
+  problems: jsonb('problems').notNull().default([]),
+  author: text('author'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An assessment run: a framework, a period, a unit set (by date and level) and settings. */
+export const assessmentRuns = pgTable(
+  'assessment_runs',
+  {
+    id: serial('id').primaryKey(),
+    frameworkId: text('framework_id').notNull(),
+    frameworkVersion: integer('framework_version').notNull(),
+    period: text('period').notNull(),
+    level: text('level').notNull(),
+    at: date('at').notNull(),
+    settings: jsonb('settings').notNull().default({}),
+    status: text('status').notNull(), // queued | running | done | failed
+    progress: doublePrecision('progress').notNull().default(0),
+    error: text('error'),
+    /** The data revision the results were computed from; a later revision makes them stale. */
+    dataRevision: integer('data_revision').notNull().default(0),
+    record: jsonb('record'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('runs_key_idx').on(t.frameworkId, t.period, t.level, t.at)],
+);
+
+/** Every node's score and rank for every unit of a run. */
+export const runResults = pgTable(
+  'run_results',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => assessmentRuns.id, { onDelete: 'cascade' }),
+    unit: text('unit').notNull(),
+    node: text('node').notNull(),
+    score: doublePrecision('score'),
+    rank: integer('rank'),
+    /** The unit's rank on this node in the period before, computed with the same settings. */
+    previousRank: integer('previous_rank'),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.node, t.unit] })],
+);
+
+/** Counters: `data_revision` rises with every change to data values. */
+export const meta = pgTable('meta', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
+});

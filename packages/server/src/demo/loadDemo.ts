@@ -1,0 +1,175 @@
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { targetsFromRecords } from '@dxmon/engine';
+import { parse } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import type { Database } from '../db/database.js';
+import {
+  criteriaModels,
+  dataElements,
+  lineageEvents,
+  plans,
+  targets,
+  units,
+} from '../db/schema.js';
+import { importData } from '../imports/importData.js';
+import type { ImportReport } from '../imports/importReport.js';
+import { csvRows } from '../imports/tableRows.js';
+import { saveFramework } from '../services/frameworks.js';
+
+/** The demo data set shipped in the repository (data/demo). */
+export const demoFolder = new URL('../../../../data/demo', import.meta.url).pathname;
+
+export interface DemoSummary {
+  units: number;
+  lineage: number;
+  framework: string;
+  values: number;
+  plans: number;
+  targets: number;
+  communeValues: number;
+}
+
+/**
+ * Loads the demo into an empty database through the same paths users take: the framework through
+ * the engine's checks, the data through the importer. Refuses a database that already has units.
+ */
+export async function loadDemo(
+  database: Database,
+  folder = demoFolder,
+  onStep: (step: string) => void = () => {},
+): Promise<DemoSummary> {
+  const { rows } = await database.query<{ n: string }>('select count(*) as n from units');
+  if (Number(rows[0]?.n) > 0)
+    throw new Error('the database already has data; the demo loads into an empty one');
+  const db = database.db;
+  const csv = (name: string) =>
+    parse(readFileSync(join(folder, name)), {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+    }) as Record<string, string>[];
+
+  onStep('units');
+  const unitRows = csv('units.csv');
+  const empty = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
+  for (let i = 0; i < unitRows.length; i += 1000) {
+    await db.insert(units).values(
+      unitRows.slice(i, i + 1000).map((u) => ({
+        code: u.code as string,
+        level: u.level as string,
+        parent: empty(u.parent),
+        nameEn: u.name_en as string,
+        nameVi: empty(u.name_vi),
+        nameAr: empty(u.name_ar),
+        validFrom: u.valid_from as string,
+        validTo: empty(u.valid_to),
+        attributes: (u.region ? { region: u.region } : {}) as Record<string, string>,
+      })),
+    );
+  }
+  const lineageRows = csv('lineage.csv');
+  if (lineageRows.length > 0) {
+    await db.insert(lineageEvents).values(
+      lineageRows.map((l) => ({
+        event: l.event as string,
+        date: l.date as string,
+        predecessor: l.predecessor as string,
+        successor: l.successor as string,
+        note: empty(l.note),
+      })),
+    );
+  }
+
+  onStep('framework');
+  const framework = await saveFramework(db, readFileSync(join(folder, 'framework.yaml'), 'utf8'));
+
+  const targetRecords = csv('targets.csv');
+  const model = existsSync(join(folder, 'commune-model.yaml'))
+    ? (parseYaml(readFileSync(join(folder, 'commune-model.yaml'), 'utf8')) as {
+        id: string;
+        version: string | number;
+        name?: string;
+        criteria: { indicator: string; name?: string }[];
+      })
+    : undefined;
+  // Series read by targets and criteria but by no framework indicator are data elements too.
+  const extra = new Map<string, string>();
+  for (const t of targetRecords) if (t.indicator) extra.set(t.indicator, t.indicator);
+  for (const c of model?.criteria ?? []) extra.set(c.indicator, c.name ?? c.indicator);
+  await db
+    .insert(dataElements)
+    .values([...extra].map(([code, name]) => ({ code, name })))
+    .onConflictDoNothing();
+
+  onStep('data');
+  const data = await importFile(database, join(folder, 'data.csv'));
+
+  onStep('plans');
+  const planRows = csv('plans.csv');
+  await db.insert(plans).values(
+    planRows.map((p) => ({
+      id: p.id as string,
+      name: p.name as string,
+      unit: empty(p.unit),
+      adoptedOn: empty(p.adopted_on),
+    })),
+  );
+  const parsed = targetsFromRecords(targetRecords);
+  if (parsed.problems.length > 0) {
+    throw new Error(
+      `targets.csv: ${parsed.problems.map((p) => `target ${p.index + 1} ${p.field ?? ''}: ${p.message}`).join('; ')}`,
+    );
+  }
+  await db.insert(targets).values(
+    parsed.targets.map((t) => ({
+      id: t.id,
+      plan: t.plan,
+      unit: t.unit,
+      indicator: t.indicator,
+      name: t.name ?? null,
+      targetPeriod: t.target_period,
+      targetValue: t.target_value,
+      direction: t.direction,
+      baselinePeriod: t.baseline_period ?? null,
+      baselineValue: t.baseline_value ?? null,
+    })),
+  );
+
+  let communeValues = 0;
+  if (model) {
+    onStep('communes');
+    await db.insert(criteriaModels).values({
+      id: model.id,
+      version: String(model.version),
+      name: model.name ?? model.id,
+      definition: model,
+    });
+    communeValues = (await importFile(database, join(folder, 'commune-data.csv'))).values;
+  }
+  return {
+    units: unitRows.length,
+    lineage: lineageRows.length,
+    framework: `${framework.id} v${framework.version}`,
+    values: data.values,
+    plans: planRows.length,
+    targets: parsed.targets.length,
+    communeValues,
+  };
+}
+
+async function importFile(database: Database, path: string): Promise<ImportReport> {
+  const report = await importData(database, csvRows(createReadStream(path)), {
+    format: 'csv',
+    filename: path.split('/').at(-1),
+    dryRun: false,
+    author: 'demo',
+  });
+  if (report.status !== 'applied') {
+    const first = report.problems
+      .slice(0, 5)
+      .map((p) => `row ${p.row} ${p.field} "${p.value}": ${p.message}`);
+    throw new Error(`${path}: ${report.problems_total} problems, e.g. ${first.join('; ')}`);
+  }
+  return report;
+}

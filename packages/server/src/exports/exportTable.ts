@@ -1,0 +1,56 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+
+export const exportFormats = ['csv', 'xlsx', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportedFile {
+  contentType: string;
+  body: string | Buffer;
+}
+
+/**
+ * A table as a file: CSV (RFC 4180, UTF-8 with a BOM so that spreadsheet programs read Vietnamese
+ * and Arabic names correctly; a missing value is an empty field), XLSX (one sheet, a frozen
+ * header row) or JSON records (missing: null).
+ */
+export async function exportTable(
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  format: ExportFormat,
+  sheetName = 'data',
+): Promise<ExportedFile> {
+  if (format === 'json') {
+    return {
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify(rows.map((r) => pick(r, columns))),
+    };
+  }
+  if (format === 'csv') {
+    const body = stringify(
+      rows.map((r) => columns.map((c) => cell(r[c]))),
+      { header: true, columns: [...columns], bom: true },
+    );
+    return { contentType: 'text/csv; charset=utf-8', body };
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(10, c.length + 2) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) sheet.addRow(columns.map((c) => cell(r[c], true)));
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}
+
+function pick(row: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(columns.map((c) => [c, cell(row[c], true) ?? null]));
+}
+
+/** Non-finite numbers and null are missing: an empty CSV field, an empty cell, JSON null. */
+function cell(value: unknown, keepType = false): unknown {
+  if (value === null || value === undefined) return keepType ? null : '';
+  if (typeof value === 'number' && !Number.isFinite(value)) return keepType ? null : '';
+  return keepType ? value : String(value);
+}

@@ -1,0 +1,9 @@
+// The public surface of @dxmon/server, used by the dxmon command.
+export { buildApp } from './app.js';
+export { loadConfig, type ServerConfig } from './config.js';
+export { type Database, openDatabase } from './db/database.js';
+export { type DemoSummary, demoFolder, loadDemo } from './demo/loadDemo.js';
+export { type ImportOptions, importData } from './imports/importData.js';
+export type { ImportProblem, ImportReport } from './imports/importReport.js';
+export { csvRows, xlsxRows } from './imports/tableRows.js';
+export { createServer, type Server } from './server.js';

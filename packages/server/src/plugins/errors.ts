@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ApiProblem, type ProblemField } from '../http/problems.js';
+
+/** Problem documents for every error: typed errors, schema failures, and never a stack trace. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiProblem) {
+      return reply.status(error.status).type('application/problem+json').send({
+        type: 'about:blank',
+        status: error.status,
+        title: error.title,
+        detail: error.message,
+        fields: error.fields,
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: ProblemField[] = error.validation.map((v) => ({
+        field: `${error.validationContext ?? 'request'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message ?? 'invalid',
+      }));
+      return reply
+        .status(400)
+        .type('application/problem+json')
+        .send({
+          type: 'about:blank',
+          status: 400,
+          title: 'Invalid request',
+          detail: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+          fields,
+        });
+    }
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error(error);
+    return reply
+      .status(status)
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        status,
+        title: status === 500 ? 'Internal server error' : (error.code ?? 'Bad request'),
+        detail: status === 500 ? 'The server could not complete the request.' : error.message,
+        fields: [],
+      });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        status: 404,
+        title: 'Not found',
+        detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+        fields: [],
+      }),
+  );
+}

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { page, paging, periodCode, problemSchema } from '../http/schemas.js';
+import { listDataValues } from '../services/dataValues.js';
+
+const dataValueSchema = z.object({
+  unit: z.string(),
+  indicator: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  source: z.string().nullable(),
+  evidence: z.string().nullable(),
+  status: z.string(),
+  version: z.number(),
+  updated_at: z.string(),
+});
+
+export const dataRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/data',
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'Data values with their provenance',
+        querystring: z.object({
+          unit: z.string().optional(),
+          indicator: z.string().optional(),
+          period: periodCode.optional(),
+          ...paging,
+        }),
+        response: { 200: page(dataValueSchema), 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const result = await listDataValues(app.database.db, request.query);
+      return { ...result, limit: request.query.limit, offset: request.query.offset };
+    },
+  );
+};

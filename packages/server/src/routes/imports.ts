@@ -1,0 +1,85 @@
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemSchema } from '../http/schemas.js';
+import { importData } from '../imports/importData.js';
+import { csvRows, xlsxRows } from '../imports/tableRows.js';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const reportSchema = z.object({
+  id: z.number().nullable(),
+  status: z.enum(['applied', 'checked', 'refused']),
+  dry_run: z.boolean(),
+  layout: z.enum(['long', 'wide']).nullable(),
+  rows: z.number(),
+  values: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  problems: z.array(
+    z.object({ row: z.number(), field: z.string(), value: z.string(), message: z.string() }),
+  ),
+  problems_total: z.number(),
+});
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The body is streamed to the parser, not buffered: files of a million rows are fine.
+  app.addContentTypeParser(
+    ['text/csv', xlsxType, 'application/octet-stream'],
+    (_request, payload, done) => done(null, payload),
+  );
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'Import data values from CSV or XLSX (long or wide format), all or nothing',
+        description:
+          'Body: the file, with Content-Type text/csv or the XLSX type. Long format: unit,indicator,period,value[,source,evidence]; wide format: unit,period and one column per indicator. Every row is checked first; with any problem nothing is written and the response (422) lists each bad row.',
+        querystring: z.object({
+          dry_run: z.enum(['true', 'false']).default('false'),
+          filename: z.string().max(300).optional(),
+        }),
+        response: {
+          200: reportSchema,
+          415: problemSchema,
+          422: problemSchema.extend({ report: reportSchema }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
+      const format = type === xlsxType ? 'xlsx' : 'csv';
+      const body = request.body as Readable;
+      const rows = format === 'xlsx' ? xlsxRows(body) : csvRows(body);
+      const report = await importData(app.database, rows, {
+        format,
+        filename: request.query.filename,
+        dryRun: request.query.dry_run === 'true',
+      });
+      if (report.status === 'applied' && report.inserted + report.updated > 0) {
+        await app.jobs.refreshResults();
+      }
+      if (report.status === 'refused') {
+        return reply
+          .status(422)
+          .type('application/problem+json')
+          .send({
+            type: 'about:blank',
+            status: 422,
+            title: 'The import has problems; nothing was written',
+            detail: `${report.problems_total} problem${report.problems_total === 1 ? '' : 's'} in ${report.rows} rows`,
+            fields: report.problems.map((p) => ({
+              field: `row ${p.row}: ${p.field}`,
+              message: p.message,
+              value: p.value,
+            })),
+            report,
+          });
+      }
+      return report;
+    },
+  );
+};

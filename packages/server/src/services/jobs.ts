@@ -1,0 +1,102 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/database.js';
+import { computeAssessment, type RunKey } from './assessments.js';
+
+/** The background work queue: pg-boss on the same database (PGlite or PostgreSQL). */
+export interface Jobs {
+  /** Queues an assessment run already recorded as `queued`. */
+  assess(runId: number, key: RunKey): Promise<void>;
+  /** Queues the recomputation of stored results made stale by a data change. */
+  refreshResults(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const assessQueue = 'assessment';
+const refreshQueue = 'refresh-results';
+
+/**
+ * Starts the queue and, with `workers`, this process's workers. Any number of processes may
+ * share one PostgreSQL queue; on PGlite, the one process does everything.
+ */
+export async function startJobs(database: Database, options: { workers: boolean }): Promise<Jobs> {
+  const boss = new PgBoss({
+    db: {
+      // pg-boss sends its schema as several statements without parameters.
+      executeSql: (text: string, values?: unknown[]) =>
+        values && values.length > 0 ? database.query(text, values) : database.exec(text),
+    },
+    schema: 'pgboss',
+    // Maintenance and monitoring need no more than the defaults on a small queue.
+    superviseIntervalSeconds: 60,
+  } as ConstructorParameters<typeof PgBoss>[0]);
+  boss.on('error', (error) => console.error(`jobs: ${error.message}`));
+  await boss.start();
+  await boss.createQueue(assessQueue);
+  await boss.createQueue(refreshQueue, { policy: 'singleton' } as never);
+
+  if (options.workers) {
+    await boss.work<{ runId: number; key: RunKey }>(
+      assessQueue,
+      { pollingIntervalSeconds: 0.5 },
+      async ([job]) => {
+        if (!job) return;
+        const { runId, key } = job.data;
+        await database.query(
+          `update assessment_runs set status = 'running', progress = 0.1 where id = $1`,
+          [runId],
+        );
+        try {
+          await computeAssessment(database, key, runId);
+        } catch (error) {
+          await database.query(
+            `update assessment_runs set status = 'failed', error = $2, finished_at = now() where id = $1`,
+            [runId, error instanceof Error ? error.message : String(error)],
+          );
+          throw error;
+        }
+      },
+    );
+    await boss.work(refreshQueue, { pollingIntervalSeconds: 1 }, async () => {
+      await refreshStaleResults(database);
+    });
+  }
+  return {
+    assess: async (runId, key) => {
+      await boss.send(assessQueue, { runId, key }, { retryLimit: 0 });
+    },
+    refreshResults: async () => {
+      await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
+  };
+}
+
+/** Recomputes the most recently used result keys whose data revision is out of date. */
+async function refreshStaleResults(database: Database): Promise<void> {
+  const { rows } = await database.query<{
+    framework_id: string;
+    framework_version: number;
+    period: string;
+    level: string;
+    at: string;
+    settings: unknown;
+  }>(
+    `select distinct on (framework_id, framework_version, period, level, at, settings)
+            framework_id, framework_version, period, level, at::text, settings
+       from assessment_runs
+      where status = 'done'
+        and data_revision < coalesce((select value from meta where key = 'data_revision'), 0)
+      order by framework_id, framework_version, period, level, at, settings, id desc
+      limit 50`,
+  );
+  for (const r of rows) {
+    await computeAssessment(database, {
+      frameworkId: r.framework_id,
+      frameworkVersion: r.framework_version,
+      period: r.period,
+      level: r.level,
+      at: r.at,
+      settings: r.settings as RunKey['settings'],
+    });
+  }
+}

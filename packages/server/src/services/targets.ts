@@ -1,0 +1,115 @@
+import {
+  assessTarget,
+  type GrowthMethod,
+  type PlanSummary,
+  rollupPlans,
+  type Target,
+  type TargetAssessment,
+} from '@dxmon/engine';
+import type { Database } from '../db/database.js';
+
+export interface PlanQuery {
+  unit?: string | undefined;
+  plan?: string | undefined;
+  asOf?: string | undefined;
+  method?: GrowthMethod | undefined;
+}
+
+export interface AssessedTarget extends TargetAssessment {
+  name: string | null;
+}
+
+/**
+ * Every matching target assessed by the engine (`assessTarget`) on its series in the database,
+ * as of a period.
+ */
+export async function assessTargets(database: Database, q: PlanQuery): Promise<AssessedTarget[]> {
+  const { rows } = await database.query<{
+    id: string;
+    plan: string;
+    unit: string;
+    indicator: string;
+    name: string | null;
+    target_period: string;
+    target_value: number;
+    direction: number;
+    baseline_period: string | null;
+    baseline_value: number | null;
+  }>(
+    `select id, plan, unit, indicator, name, target_period, target_value, direction, baseline_period, baseline_value
+       from targets
+      where ($1::text is null or unit = $1) and ($2::text is null or plan = $2)
+      order by plan, id`,
+    [q.unit ?? null, q.plan ?? null],
+  );
+  if (rows.length === 0) return [];
+  const series = await database.query<{
+    unit: string;
+    element: string;
+    period: string;
+    value: number;
+  }>(
+    `select unit, element, period, value from data_values
+      where value is not null and (unit, element) in (select unit, indicator from targets
+        where ($1::text is null or unit = $1) and ($2::text is null or plan = $2))`,
+    [q.unit ?? null, q.plan ?? null],
+  );
+  const observations = new Map<string, { period: string; value: number }[]>();
+  for (const s of series.rows) {
+    const key = `${s.unit}\u0000${s.element}`;
+    observations.set(key, [...(observations.get(key) ?? []), { period: s.period, value: s.value }]);
+  }
+  return rows.map((r) => {
+    const target: Target = {
+      id: r.id,
+      plan: r.plan,
+      unit: r.unit,
+      indicator: r.indicator,
+      target_period: r.target_period,
+      target_value: r.target_value,
+      direction: r.direction === -1 ? -1 : 1,
+      ...(r.baseline_period ? { baseline_period: r.baseline_period } : {}),
+      ...(r.baseline_value !== null ? { baseline_value: r.baseline_value } : {}),
+    };
+    const assessed = assessTarget(target, observations.get(`${r.unit}\u0000${r.indicator}`) ?? [], {
+      asOf: q.asOf,
+      method: q.method,
+    });
+    return { ...assessed, name: r.name };
+  });
+}
+
+export interface Plan {
+  id: string;
+  name: string;
+  unit: string | null;
+  adopted_on: string | null;
+  summary: PlanSummary;
+}
+
+/** Plans with their targets rolled up by status ("14 of 17 targets achieved"). */
+export async function listPlans(database: Database, q: PlanQuery): Promise<Plan[]> {
+  const { rows } = await database.query<{
+    id: string;
+    name: string;
+    unit: string | null;
+    adopted_on: string | null;
+  }>(
+    `select id, name, unit, adopted_on::text from plans where ($1::text is null or unit = $1) order by id`,
+    [q.unit ?? null],
+  );
+  const summaries = new Map(rollupPlans(await assessTargets(database, q)).map((s) => [s.plan, s]));
+  return rows.map((p) => ({
+    ...p,
+    summary: summaries.get(p.id) ?? {
+      plan: p.id,
+      total: 0,
+      achieved: 0,
+      on_track: 0,
+      off_track: 0,
+      regressing: 0,
+      insufficient_data: 0,
+      share_achieved: 0,
+    },
+  }));
+}

@@ -1,0 +1,234 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { saveFramework } from '../src/services/frameworks.js';
+import { onEachDatabase } from './databases.js';
+import { seedProvinces, testApp } from './fixtures.js';
+
+// Two indicators under one pillar each; min-max to [0, 100] and arithmetic means.
+const framework = `id: mini
+name: Mini DX index
+nodes:
+  - {code: DTI, name: DX index}
+  - {code: GOV, name: Digital government, parent: DTI}
+  - {code: SOC, name: Digital society, parent: DTI}
+  - {code: online_share, parent: GOV}
+  - {code: days, parent: GOV, direction: -1}
+  - {code: ehr_share, parent: SOC, numerator: ehr_people, denominator: population, factor: 100}
+`;
+
+// 2024: online 80, 40, 60; days 4, 10, 7; ehr people / population = 50%, 20%, 35%.
+//   online  -> (x - 40) / 40 * 100  = 100, 0, 50
+//   days    -> lower is better; 4 best, 10 worst -> 100, 0, 50
+//   ehr     -> (x - 20) / 30 * 100  = 100, 0, 50
+//   GOV = 100, 0, 50; SOC = 100, 0, 50; DTI = 100, 0, 50 -> ranks 1, 3, 2
+// 2023 (for rank changes): VN-02 best, then VN-01, then VN-08 on every indicator.
+const data = `unit,indicator,period,value
+VN-01,online_share,2024,80
+VN-02,online_share,2024,40
+VN-08,online_share,2024,60
+VN-01,days,2024,4
+VN-02,days,2024,10
+VN-08,days,2024,7
+VN-01,ehr_people,2024,500
+VN-01,population,2024,1000
+VN-02,ehr_people,2024,200
+VN-02,population,2024,1000
+VN-08,ehr_people,2024,700
+VN-08,population,2024,2000
+VN-01,online_share,2023,50
+VN-02,online_share,2023,70
+VN-08,online_share,2023,30
+VN-01,days,2023,8
+VN-02,days,2023,5
+VN-08,days,2023,9
+VN-01,ehr_people,2023,300
+VN-01,population,2023,1000
+VN-02,ehr_people,2023,400
+VN-02,population,2023,1000
+VN-08,ehr_people,2023,200
+VN-08,population,2023,2000
+`;
+
+onEachDatabase('results', (database) => {
+  let app: FastifyInstance;
+  before(async () => {
+    await seedProvinces(database());
+    await saveFramework(database().db, framework);
+    app = await testApp(database());
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { 'content-type': 'text/csv' },
+      body: data,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+  });
+  after(() => app?.close());
+
+  test('every unit and node, ranked, with rank changes', async () => {
+    const res = await app.inject('/api/results?framework=mini&period=2024&level=province');
+    assert.equal(res.statusCode, 200, res.body);
+    const r = res.json();
+    assert.equal(r.at, '2024-12-31');
+    assert.equal(r.derived, false);
+    assert.deepEqual(
+      r.nodes.map((n: { code: string }) => n.code),
+      ['DTI', 'GOV', 'online_share', 'days', 'SOC', 'ehr_share'],
+    );
+    assert.deepEqual(
+      r.items.map((i: { unit: string; score: number; rank: number }) => [i.unit, i.score, i.rank]),
+      [
+        ['VN-01', 100, 1],
+        ['VN-08', 50, 2],
+        ['VN-02', 0, 3],
+      ],
+    );
+    // Ha Noi is VN-01 with its names; its ehr_share node scored 100.
+    assert.equal(r.items[0].names.en, 'Ha Noi');
+    assert.equal(r.items[0].region, 'Red River Delta');
+    assert.deepEqual(r.items[0].nodes.ehr_share, { score: 100, rank: 1 });
+    // 2023 ranks: VN-02 1st, VN-01 2nd, VN-08 3rd -> changes +1, +1, -2.
+    assert.deepEqual(
+      r.items.map((i: { unit: string; rank_change: number }) => [i.unit, i.rank_change]),
+      [
+        ['VN-01', 1],
+        ['VN-08', 1],
+        ['VN-02', -2],
+      ],
+    );
+  });
+
+  test("2024 results on the provinces of 2025: a merged province scores its predecessors' mean", async () => {
+    const r = (await app.inject('/api/results?framework=mini&period=2024&at=2025-12-31')).json();
+    assert.equal(r.derived, true);
+    // VN25-08 = mean(VN-02: 0, VN-08: 50) = 25; VN-01 continues with 100.
+    assert.deepEqual(
+      r.items.map((i: { unit: string; score: number; rank: number; predecessors: string[] }) => [
+        i.unit,
+        i.score,
+        i.rank,
+        i.predecessors,
+      ]),
+      [
+        ['VN-01', 100, 1, ['VN-01']],
+        ['VN25-08', 25, 2, ['VN-02', 'VN-08']],
+      ],
+    );
+  });
+
+  test('results follow the data: after an import they are recomputed', async () => {
+    const first = (await app.inject('/api/results?framework=mini&period=2024')).json();
+    const again = (await app.inject('/api/results?framework=mini&period=2024')).json();
+    assert.equal(again.run_id, first.run_id, 'served from storage while current');
+    // VN-02 now processes files in 2 days: best on days -> days scores 0 for VN-01? No: 2 is the
+    // new best (100), VN-01's 4 -> (10 - 4)... the worst is now 7 (VN-08): VN-01 (7-4)/5*100 = 60.
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { 'content-type': 'text/csv' },
+      body: 'unit,indicator,period,value\nVN-02,days,2024,2\n',
+    });
+    assert.equal(res.statusCode, 200);
+    const after = (await app.inject('/api/results?framework=mini&period=2024')).json();
+    assert.notEqual(after.run_id, first.run_id);
+    const vn01 = after.items.find((i: { unit: string }) => i.unit === 'VN-01');
+    assert.equal(vn01.nodes.days.score, 60);
+  });
+
+  test('a run queued through the job queue completes, with its results stored', async () => {
+    const start = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { framework: 'mini', period: '2023' },
+    });
+    assert.equal(start.statusCode, 202, start.body);
+    assert.equal(start.json().status, 'queued');
+    let run = start.json();
+    for (let i = 0; i < 100 && run.status !== 'done' && run.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      run = (await app.inject(`/api/runs/${start.json().id}`)).json();
+    }
+    assert.equal(run.status, 'done', JSON.stringify(run));
+    assert.equal(run.units, 3);
+    assert.equal(run.at, '2023-12-31');
+    assert.equal((await app.inject('/api/runs/99999')).statusCode, 404);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      payload: { framework: 'mini', period: 'x' },
+    });
+    assert.equal(bad.statusCode, 400);
+  });
+
+  test('exports: results as CSV (with BOM), XLSX and JSON, the same rows', async () => {
+    const csv = await app.inject('/api/exports/results.csv?framework=mini&period=2023');
+    assert.equal(csv.statusCode, 200, csv.body);
+    assert.match(csv.headers['content-type'] as string, /^text\/csv/);
+    assert.match(csv.headers['content-disposition'] as string, /results-mini-2023\.csv/);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    assert.equal(lines[0], 'unit,code,period,score,rank');
+    // 3 units x 6 nodes; 2023: VN-02 is best on every indicator -> DTI 100, rank 1.
+    assert.equal(lines.length, 1 + 18);
+    assert.ok(lines.includes('VN-02,DTI,2023,100,1'), lines.join('\n'));
+    const json = (await app.inject('/api/exports/results.json?framework=mini&period=2023')).json();
+    assert.equal(json.length, 18);
+    assert.deepEqual(
+      json.find((r: { unit: string; code: string }) => r.unit === 'VN-02' && r.code === 'DTI'),
+      { unit: 'VN-02', code: 'DTI', period: '2023', score: 100, rank: 1 },
+    );
+    const xlsx = await app.inject('/api/exports/results.xlsx?framework=mini&period=2023');
+    assert.equal(xlsx.statusCode, 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    const sheet = workbook.worksheets[0];
+    assert.ok(sheet);
+    assert.equal(sheet.rowCount, 19);
+    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), [
+      'unit',
+      'code',
+      'period',
+      'score',
+      'rank',
+    ]);
+    assert.equal(
+      (await app.inject('/api/exports/results.pdf?framework=mini&period=2023')).statusCode,
+      400,
+    );
+  });
+
+  test('exports: data values and targets', async () => {
+    const data = await app.inject('/api/exports/data.csv?unit=VN-01&period=2024');
+    assert.equal(data.statusCode, 200);
+    const lines = data.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    assert.equal(lines[0], 'unit,indicator,period,value,source,evidence,status,version,updated_at');
+    assert.equal(lines.length, 1 + 4);
+  });
+
+  test('unknown framework 404, bad period 400', async () => {
+    assert.equal((await app.inject('/api/results?framework=nope&period=2024')).statusCode, 404);
+    assert.equal((await app.inject('/api/results?framework=mini&period=24')).statusCode, 400);
+    assert.equal((await app.inject('/api/results?period=2024')).statusCode, 400);
+  });
+
+  test('frameworks list and detail', async () => {
+    const list = (await app.inject('/api/frameworks')).json();
+    assert.deepEqual(
+      list.items.map((f: { id: string; version: number }) => [f.id, f.version]),
+      [['mini', 1]],
+    );
+    const one = (await app.inject('/api/frameworks/mini')).json();
+    assert.equal(
+      one.nodes.find((n: { code: string }) => n.code === 'ehr_share').formula,
+      'ehr_people / population * 100',
+    );
+    assert.equal((await app.inject('/api/frameworks/mini?version=9')).statusCode, 404);
+  });
+});
