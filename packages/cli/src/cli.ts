@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cliError.js';
 import { computeCommand } from './commands/compute.js';
+import { criteriaCommand } from './commands/criteria.js';
 import { demoCommand } from './commands/demo.js';
 import { importCommand } from './commands/importData.js';
 import { serveCommand } from './commands/serve.js';
@@ -29,6 +30,7 @@ Examples:
   $ dxmon compute --framework data/examples/worked/framework.yaml --data data/examples/worked/data.csv
   $ dxmon validate --framework data/examples/asem/framework.yaml --data data/examples/asem/data.csv
   $ dxmon targets --data data/examples/targets/data.csv --targets data/examples/targets/targets.csv --format text
+  $ dxmon criteria --model data/examples/communes/model.yaml --data data/examples/communes/data.csv --period 2023
   $ dxmon serve --demo
   $ dxmon compute --help`,
     );
@@ -116,6 +118,7 @@ Examples:
     .action((flags) => validateCommand(flags, console));
 
   cli.addCommand(targetsCommand());
+  cli.addCommand(criteriaCommand());
   cli.addCommand(serveCommand());
   cli.addCommand(demoCommand());
   cli.addCommand(importCommand());

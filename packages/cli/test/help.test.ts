@@ -48,6 +48,8 @@ test('dxmon --help: exit 0, usage, the commands and examples', () => {
   assert.match(run.stdout, /^Usage: dxmon /);
   assert.match(run.stdout, /\n {2}compute /);
   assert.match(run.stdout, /\n {2}validate /);
+  assert.match(run.stdout, /\n {2}targets /);
+  assert.match(run.stdout, /\n {2}criteria /);
   assert.match(run.stdout, /\nExamples:\n {2}\$ dxmon compute /);
 });
 
@@ -72,6 +74,16 @@ test('dxmon compute --help: exit 0, every flag, the examples and the output form
   assert.match(run.stdout, /\nExamples:\n {2}\$ dxmon compute --framework /);
   assert.match(run.stdout, /unit,code,period,score,rank/);
   assert.match(run.stdout, /win over these flags/);
+});
+
+test('dxmon criteria --help: exit 0, every flag, the rule and an example', () => {
+  const run = help('criteria');
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^Usage: dxmon criteria /);
+  for (const flag of ['--model', '--data', '--period', '--format', '--out'])
+    assert.ok(run.stdout.includes(`  ${flag} `), `${flag} is described`);
+  assert.match(run.stdout, /optional_min/);
+  assert.match(run.stdout, /\nExamples:\n {2}\$ dxmon criteria --model /);
 });
 
 test('dxmon validate --help: exit 0 and the examples', () => {

@@ -25,6 +25,27 @@ export {
 } from './compute/compute.js';
 export { type UnitGroups, unitGroups } from './compute/groups.js';
 export { defaultRunSettings, nodeSettings, type RunSettings } from './compute/settings.js';
+export { type CriterionOutcome, checkCriterion } from './criteria/checkCriterion.js';
+export {
+  type CriteriaEvaluation,
+  type CriteriaSummary,
+  type CriterionCount,
+  evaluateCriteria,
+  summariseCriteria,
+  type UnitCriteriaResult,
+} from './criteria/evaluateCriteria.js';
+export {
+  type CriteriaModelProblem,
+  type ParsedCriteriaModel,
+  parseCriteriaModel,
+} from './criteria/parseCriteriaModel.js';
+export {
+  type CriteriaModel,
+  type Criterion,
+  type CriterionOp,
+  criteriaModelSchema,
+  criterionOps,
+} from './criteria/schema.js';
 export { evaluateFormula } from './formula/evaluate.js';
 export {
   type FormulaNode,

@@ -1,0 +1,40 @@
+import type { Criterion } from './schema.js';
+
+export type CriterionOutcome = 'met' | 'failed' | 'missing';
+
+/**
+ * Whether a value meets a criterion. A missing value (NaN) is `missing`, never compared: a
+ * commune that did not report is not a commune that reported zero. Equality allows for the
+ * rounding of decimal fractions (0.1 + 0.2 == 0.3).
+ */
+export function checkCriterion(
+  criterion: Pick<Criterion, 'op' | 'value'>,
+  value: number,
+): CriterionOutcome {
+  if (Number.isNaN(value)) return 'missing';
+  const { op, value: threshold } = criterion;
+  const equal =
+    Math.abs(value - threshold) <= 1e-9 * Math.max(1, Math.abs(value), Math.abs(threshold));
+  let holds: boolean;
+  switch (op) {
+    case '>=':
+      holds = value >= threshold || equal;
+      break;
+    case '>':
+      holds = value > threshold && !equal;
+      break;
+    case '<=':
+      holds = value <= threshold || equal;
+      break;
+    case '<':
+      holds = value < threshold && !equal;
+      break;
+    case '==':
+      holds = equal;
+      break;
+    case '!=':
+      holds = !equal;
+      break;
+  }
+  return holds ? 'met' : 'failed';
+}
