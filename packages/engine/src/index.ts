@@ -63,6 +63,11 @@ export { imputeLatest } from './impute/imputeLatest.js';
 export { imputeMean } from './impute/imputeMean.js';
 export { imputeMedian } from './impute/imputeMedian.js';
 export { type ImputeMethod, imputeMethods } from './impute/spec.js';
+export {
+  combineElement,
+  type ElementAggregation,
+  elementAggregations,
+} from './lineage/combineElement.js';
 export { successorScores } from './lineage/successorScores.js';
 export { distanceToTarget } from './normalise/distanceToTarget.js';
 export { goalposts } from './normalise/goalposts.js';

@@ -9,6 +9,7 @@ import {
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { criteriaRoutes } from './routes/criteria.js';
 import { dataRoutes } from './routes/data.js';
 import { exportRoutes } from './routes/exports.js';
 import { frameworkRoutes } from './routes/frameworks.js';
@@ -17,7 +18,7 @@ import { importRoutes } from './routes/imports.js';
 import { planRoutes } from './routes/plans.js';
 import { resultRoutes } from './routes/results.js';
 import { runRoutes } from './routes/runs.js';
-import { unitRoutes } from './routes/units.js';
+import { unitProfileRoutes, unitRoutes } from './routes/units.js';
 import type { Jobs } from './services/jobs.js';
 
 declare module 'fastify' {
@@ -64,12 +65,14 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
     async (api) => {
       await api.register(healthRoutes);
       await api.register(unitRoutes);
+      await api.register(unitProfileRoutes);
       await api.register(dataRoutes);
       await api.register(importRoutes);
       await api.register(frameworkRoutes);
       await api.register(resultRoutes);
       await api.register(runRoutes);
       await api.register(planRoutes);
+      await api.register(criteriaRoutes);
       await api.register(exportRoutes);
     },
     { prefix: '/api' },

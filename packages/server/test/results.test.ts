@@ -4,52 +4,12 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { saveFramework } from '../src/services/frameworks.js';
 import { onEachDatabase } from './databases.js';
-import { seedProvinces, testApp } from './fixtures.js';
-
-// Two indicators under one pillar each; min-max to [0, 100] and arithmetic means.
-const framework = `id: mini
-name: Mini DX index
-nodes:
-  - {code: DTI, name: DX index}
-  - {code: GOV, name: Digital government, parent: DTI}
-  - {code: SOC, name: Digital society, parent: DTI}
-  - {code: online_share, parent: GOV}
-  - {code: days, parent: GOV, direction: -1}
-  - {code: ehr_share, parent: SOC, numerator: ehr_people, denominator: population, factor: 100}
-`;
-
-// 2024: online 80, 40, 60; days 4, 10, 7; ehr people / population = 50%, 20%, 35%.
-//   online  -> (x - 40) / 40 * 100  = 100, 0, 50
-//   days    -> lower is better; 4 best, 10 worst -> 100, 0, 50
-//   ehr     -> (x - 20) / 30 * 100  = 100, 0, 50
-//   GOV = 100, 0, 50; SOC = 100, 0, 50; DTI = 100, 0, 50 -> ranks 1, 3, 2
-// 2023 (for rank changes): VN-02 best, then VN-01, then VN-08 on every indicator.
-const data = `unit,indicator,period,value
-VN-01,online_share,2024,80
-VN-02,online_share,2024,40
-VN-08,online_share,2024,60
-VN-01,days,2024,4
-VN-02,days,2024,10
-VN-08,days,2024,7
-VN-01,ehr_people,2024,500
-VN-01,population,2024,1000
-VN-02,ehr_people,2024,200
-VN-02,population,2024,1000
-VN-08,ehr_people,2024,700
-VN-08,population,2024,2000
-VN-01,online_share,2023,50
-VN-02,online_share,2023,70
-VN-08,online_share,2023,30
-VN-01,days,2023,8
-VN-02,days,2023,5
-VN-08,days,2023,9
-VN-01,ehr_people,2023,300
-VN-01,population,2023,1000
-VN-02,ehr_people,2023,400
-VN-02,population,2023,1000
-VN-08,ehr_people,2023,200
-VN-08,population,2023,2000
-`;
+import {
+  miniData as data,
+  miniFramework as framework,
+  seedProvinces,
+  testApp,
+} from './fixtures.js';
 
 onEachDatabase('results', (database) => {
   let app: FastifyInstance;

@@ -2,19 +2,12 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetsFromRecords } from '@dxmon/engine';
 import { parse } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
 import type { Database } from '../db/database.js';
-import {
-  criteriaModels,
-  dataElements,
-  lineageEvents,
-  plans,
-  targets,
-  units,
-} from '../db/schema.js';
+import { dataElements, lineageEvents, plans, targets, units } from '../db/schema.js';
 import { importData } from '../imports/importData.js';
 import type { ImportReport } from '../imports/importReport.js';
 import { csvRows } from '../imports/tableRows.js';
+import { saveCriteriaModel } from '../services/criteria.js';
 import { saveFramework } from '../services/frameworks.js';
 
 /** The demo data set shipped in the repository (data/demo). */
@@ -82,25 +75,33 @@ export async function loadDemo(
   }
 
   onStep('framework');
+  // Data elements with their aggregation rules (how a merged unit's value derives from its
+  // predecessors'), before the framework registers any element it reads with the default rule.
+  if (existsSync(join(folder, 'elements.csv'))) {
+    await db.insert(dataElements).values(
+      csv('elements.csv').map((e) => ({
+        code: e.code as string,
+        name: e.name as string,
+        unitOfMeasure: empty(e.unit_of_measure),
+        aggregation: empty(e.aggregation) ?? 'mean',
+        weightElement: empty(e.weight_element),
+      })),
+    );
+  }
   const framework = await saveFramework(db, readFileSync(join(folder, 'framework.yaml'), 'utf8'));
-
-  const targetRecords = csv('targets.csv');
-  const model = existsSync(join(folder, 'commune-model.yaml'))
-    ? (parseYaml(readFileSync(join(folder, 'commune-model.yaml'), 'utf8')) as {
-        id: string;
-        version: string | number;
-        name?: string;
-        criteria: { indicator: string; name?: string }[];
-      })
+  const modelPath = join(folder, 'commune-model.yaml');
+  const model = existsSync(modelPath)
+    ? await saveCriteriaModel(db, readFileSync(modelPath, 'utf8'))
     : undefined;
-  // Series read by targets and criteria but by no framework indicator are data elements too.
-  const extra = new Map<string, string>();
-  for (const t of targetRecords) if (t.indicator) extra.set(t.indicator, t.indicator);
-  for (const c of model?.criteria ?? []) extra.set(c.indicator, c.name ?? c.indicator);
-  await db
-    .insert(dataElements)
-    .values([...extra].map(([code, name]) => ({ code, name })))
-    .onConflictDoNothing();
+  const targetRecords = csv('targets.csv');
+  // Series read by targets but by no framework indicator are data elements too.
+  const extra = [...new Set(targetRecords.map((t) => t.indicator).filter(Boolean))];
+  if (extra.length > 0) {
+    await db
+      .insert(dataElements)
+      .values(extra.map((code) => ({ code: code as string, name: code as string })))
+      .onConflictDoNothing();
+  }
 
   onStep('data');
   const data = await importFile(database, join(folder, 'data.csv'));
@@ -139,12 +140,6 @@ export async function loadDemo(
   let communeValues = 0;
   if (model) {
     onStep('communes');
-    await db.insert(criteriaModels).values({
-      id: model.id,
-      version: String(model.version),
-      name: model.name ?? model.id,
-      definition: model,
-    });
     communeValues = (await importFile(database, join(folder, 'commune-data.csv'))).values;
   }
   return {

@@ -2,7 +2,7 @@ import { growthMethods } from '@dxmon/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { periodCode, problemSchema } from '../http/schemas.js';
-import { assessTargets, listPlans } from '../services/targets.js';
+import { type AssessedTarget, assessTargets, listPlans } from '../services/targets.js';
 
 const n = z.number().nullable();
 
@@ -17,7 +17,7 @@ const summarySchema = z.object({
   share_achieved: z.number(),
 });
 
-const targetSchema = z.object({
+export const targetSchema = z.object({
   id: z.string(),
   plan: z.string(),
   unit: z.string(),
@@ -41,6 +41,19 @@ const targetSchema = z.object({
 
 /** JSON has no NaN or infinity: numbers the engine could not compute are null. */
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
+
+/** A target assessment as the API gives it: numbers the engine could not compute are null. */
+export function targetJson(t: AssessedTarget) {
+  return {
+    ...t,
+    baseline_value: finite(t.baseline_value),
+    latest_value: finite(t.latest_value),
+    projected_value: finite(t.projected_value),
+    required_growth: finite(t.required_growth),
+    observed_growth: finite(t.observed_growth),
+    progress: finite(t.progress),
+  };
+}
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   const query = z.object({
@@ -100,15 +113,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         method: request.query.method,
       });
       return {
-        items: items.map((t) => ({
-          ...t,
-          baseline_value: finite(t.baseline_value),
-          latest_value: finite(t.latest_value),
-          projected_value: finite(t.projected_value),
-          required_growth: finite(t.required_growth),
-          observed_growth: finite(t.observed_growth),
-          progress: finite(t.progress),
-        })),
+        items: items.map(targetJson),
       };
     },
   );

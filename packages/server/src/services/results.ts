@@ -6,6 +6,7 @@ import { computeAssessment, type RunKey } from './assessments.js';
 import { dataRevision } from './dataRevision.js';
 import { getFramework } from './frameworks.js';
 import { unitsOn } from './lineage.js';
+import { perDatabaseCache } from './perDatabaseCache.js';
 
 export interface ResultNode {
   code: string;
@@ -40,9 +41,8 @@ export interface Results {
   items: ResultItem[];
 }
 
-/** Serialised results are immutable per run and date: a small cache spares the database. */
-const cache = new Map<string, Results>();
-const cacheSize = 256;
+/** Results are immutable per run and date: a small cache per database spares it the reads. */
+const cache = perDatabaseCache<Results>(256);
 
 /**
  * Scores and ranks of every unit on every node. Stored results are served while they are current
@@ -66,7 +66,7 @@ export async function getResults(database: Database, key: RunKey): Promise<Resul
     at: own,
   });
   const cacheKey = `${runId}|${at}`;
-  const cached = cache.get(cacheKey);
+  const cached = cache.get(database, cacheKey);
   if (cached) return cached;
 
   const rows = (
@@ -168,8 +168,7 @@ export async function getResults(database: Database, key: RunKey): Promise<Resul
     nodes,
     items,
   };
-  if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
-  cache.set(cacheKey, results);
+  cache.set(database, cacheKey, results);
   return results;
 }
 
