@@ -4,6 +4,7 @@ import { CliError } from './cliError.js';
 import { computeCommand } from './commands/compute.js';
 import { criteriaCommand } from './commands/criteria.js';
 import { demoCommand } from './commands/demo.js';
+import { exportCommand } from './commands/exportData.js';
 import { importCommand } from './commands/importData.js';
 import { serveCommand } from './commands/serve.js';
 import { targetsCommand } from './commands/targets.js';
@@ -122,6 +123,7 @@ Examples:
   cli.addCommand(serveCommand());
   cli.addCommand(demoCommand());
   cli.addCommand(importCommand());
+  cli.addCommand(exportCommand());
 
   return cli;
 }

@@ -3,6 +3,17 @@ export { buildApp } from './app.js';
 export { loadConfig, type ServerConfig } from './config.js';
 export { type Database, openDatabase } from './db/database.js';
 export { type DemoSummary, demoFolder, loadDemo } from './demo/loadDemo.js';
+export {
+  type DataExportQuery,
+  exportData,
+  exportResults,
+  exportTargets,
+  type NamedExport,
+  type ResultsExportQuery,
+  type TargetsExportQuery,
+} from './exports/exports.js';
+export { type ExportFormat, exportFormats } from './exports/exportTable.js';
+export { ApiProblem } from './http/problems.js';
 export { type ImportOptions, importData } from './imports/importData.js';
 export type { ImportProblem, ImportReport } from './imports/importReport.js';
 export { csvRows, xlsxRows } from './imports/tableRows.js';

@@ -13,6 +13,8 @@ export interface ImportOptions {
   author?: string | undefined;
   /** Called every 10,000 rows read (progress bars). */
   onProgress?: ((rowsRead: number) => void) | undefined;
+  /** Called when every row has been read and checked and the values are being written. */
+  onWriting?: (() => void) | undefined;
 }
 
 /** Cells staged per INSERT: large batches, few round trips. */
@@ -205,6 +207,7 @@ export async function importData(
     report.id = await recordImport(database, options, report);
     return report;
   }
+  options.onWriting?.();
   try {
     await database.transaction(async (sql) => {
       await sql.query('select pg_advisory_xact_lock(7312025)');

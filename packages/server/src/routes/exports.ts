@@ -1,10 +1,9 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { exportFormats, exportTable } from '../exports/exportTable.js';
+import { exportData, exportResults, exportTargets, type NamedExport } from '../exports/exports.js';
+import { exportFormats } from '../exports/exportTable.js';
 import { isoDate, periodCode, problemSchema } from '../http/schemas.js';
-import { listDataValues } from '../services/dataValues.js';
-import { getResults } from '../services/results.js';
-import { assessTargets } from '../services/targets.js';
 
 const format = z.enum(exportFormats);
 const fileResponse = { 200: z.any(), 400: problemSchema, 404: problemSchema };
@@ -27,31 +26,8 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: fileResponse,
       },
     },
-    async (request, reply) => {
-      const q = request.query;
-      const results = await getResults(app.database, {
-        frameworkId: q.framework,
-        period: q.period,
-        level: q.level,
-        at: q.at,
-      });
-      const rows = results.items.flatMap((item) =>
-        results.nodes.map((node) => ({
-          unit: item.unit,
-          code: node.code,
-          period: results.period,
-          score: item.nodes[node.code]?.score ?? null,
-          rank: item.nodes[node.code]?.rank ?? null,
-        })),
-      );
-      const file = await exportTable(
-        ['unit', 'code', 'period', 'score', 'rank'],
-        rows,
-        request.params.format,
-        'results',
-      );
-      return send(reply, file, `results-${q.framework}-${q.period}.${request.params.format}`);
-    },
+    async (request, reply) =>
+      send(reply, await exportResults(app.database, request.query, request.params.format)),
   );
 
   app.get(
@@ -69,30 +45,8 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: fileResponse,
       },
     },
-    async (request, reply) => {
-      const { items } = await listDataValues(app.database.db, {
-        ...request.query,
-        limit: 2_000_000,
-        offset: 0,
-      });
-      const columns = [
-        'unit',
-        'indicator',
-        'period',
-        'value',
-        'source',
-        'evidence',
-        'status',
-        'version',
-        'updated_at',
-      ];
-      const file = await exportTable(
-        columns,
-        items as unknown as Record<string, unknown>[],
-        request.params.format,
-      );
-      return send(reply, file, `data.${request.params.format}`);
-    },
+    async (request, reply) =>
+      send(reply, await exportData(app.database, request.query, request.params.format)),
   );
 
   app.get(
@@ -110,53 +64,15 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: fileResponse,
       },
     },
-    async (request, reply) => {
-      const q = request.query;
-      const items = await assessTargets(app.database, {
-        unit: q.unit,
-        plan: q.plan,
-        asOf: q.as_of,
-      });
-      const columns = [
-        'id',
-        'plan',
-        'unit',
-        'indicator',
-        'name',
-        'direction',
-        'baseline_period',
-        'baseline_value',
-        'latest_period',
-        'latest_value',
-        'target_period',
-        'target_value',
-        'projected_value',
-        'required_growth',
-        'observed_growth',
-        'progress',
-        'status',
-        'grade',
-        'method',
-      ];
-      const file = await exportTable(
-        columns,
-        items as unknown as Record<string, unknown>[],
-        request.params.format,
-        'targets',
-      );
-      return send(reply, file, `targets.${request.params.format}`);
-    },
+    async (request, reply) =>
+      send(reply, await exportTargets(app.database, request.query, request.params.format)),
   );
 };
 
-function send(
-  reply: import('fastify').FastifyReply,
-  file: { contentType: string; body: string | Buffer },
-  name: string,
-) {
+function send(reply: FastifyReply, file: NamedExport) {
   return reply
     .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('content-disposition', `attachment; filename="${file.name}"`)
     .serializer((x: unknown) => x as string)
     .send(file.body);
 }

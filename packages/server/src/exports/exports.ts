@@ -1,0 +1,125 @@
+import type { Database } from '../db/database.js';
+import { listDataValues } from '../services/dataValues.js';
+import { getResults } from '../services/results.js';
+import { assessTargets } from '../services/targets.js';
+import { type ExportedFile, type ExportFormat, exportTable } from './exportTable.js';
+
+/** A file to send or write, with its suggested name. */
+export interface NamedExport extends ExportedFile {
+  name: string;
+  rows: number;
+}
+
+export interface ResultsExportQuery {
+  framework: string;
+  period: string;
+  level?: string | undefined;
+  at?: string | undefined;
+}
+
+/** Results as a file: unit,code,period,score,rank for every node of every unit. */
+export async function exportResults(
+  database: Database,
+  q: ResultsExportQuery,
+  format: ExportFormat,
+): Promise<NamedExport> {
+  const results = await getResults(database, {
+    frameworkId: q.framework,
+    period: q.period,
+    level: q.level ?? 'province',
+    at: q.at,
+  });
+  const rows = results.items.flatMap((item) =>
+    results.nodes.map((node) => ({
+      unit: item.unit,
+      code: node.code,
+      period: results.period,
+      score: item.nodes[node.code]?.score ?? null,
+      rank: item.nodes[node.code]?.rank ?? null,
+    })),
+  );
+  const file = await exportTable(
+    ['unit', 'code', 'period', 'score', 'rank'],
+    rows,
+    format,
+    'results',
+  );
+  return { ...file, rows: rows.length, name: `results-${q.framework}-${q.period}.${format}` };
+}
+
+export interface DataExportQuery {
+  unit?: string | undefined;
+  indicator?: string | undefined;
+  period?: string | undefined;
+}
+
+const dataColumns = [
+  'unit',
+  'indicator',
+  'period',
+  'value',
+  'source',
+  'evidence',
+  'status',
+  'version',
+  'updated_at',
+];
+
+/** Data values with their provenance as a file. */
+export async function exportData(
+  database: Database,
+  q: DataExportQuery,
+  format: ExportFormat,
+): Promise<NamedExport> {
+  const { items } = await listDataValues(database.db, { ...q, limit: 2_000_000, offset: 0 });
+  const file = await exportTable(
+    dataColumns,
+    items as unknown as Record<string, unknown>[],
+    format,
+  );
+  return { ...file, rows: items.length, name: `data.${format}` };
+}
+
+export interface TargetsExportQuery {
+  unit?: string | undefined;
+  plan?: string | undefined;
+  as_of?: string | undefined;
+}
+
+const targetColumns = [
+  'id',
+  'plan',
+  'unit',
+  'indicator',
+  'name',
+  'direction',
+  'baseline_period',
+  'baseline_value',
+  'latest_period',
+  'latest_value',
+  'target_period',
+  'target_value',
+  'projected_value',
+  'required_growth',
+  'observed_growth',
+  'progress',
+  'status',
+  'grade',
+  'method',
+];
+
+/** Targets with progress and status as a file. */
+export async function exportTargets(
+  database: Database,
+  q: TargetsExportQuery,
+  format: ExportFormat,
+): Promise<NamedExport> {
+  const items = await assessTargets(database, { unit: q.unit, plan: q.plan, asOf: q.as_of });
+  const file = await exportTable(
+    targetColumns,
+    items as unknown as Record<string, unknown>[],
+    format,
+    'targets',
+  );
+  return { ...file, rows: items.length, name: `targets.${format}` };
+}
