@@ -9,6 +9,7 @@ import {
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { registerResponseCache } from './plugins/responseCache.js';
 import { criteriaRoutes } from './routes/criteria.js';
 import { dataRoutes } from './routes/data.js';
 import { exportRoutes } from './routes/exports.js';
@@ -47,6 +48,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
   app.decorate('config', config);
   app.decorate('jobs', jobs);
   registerErrorHandler(app);
+  registerResponseCache(app);
 
   await app.register(swagger, {
     openapi: {

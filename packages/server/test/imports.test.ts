@@ -44,6 +44,27 @@ onEachDatabase('imports', (database) => {
     assert.equal(await count(), 0);
   });
 
+  test('a malformed CSV or a file that is not a workbook is a 422 naming the line, not a 500', async () => {
+    const csv = await post(
+      'unit,indicator,period,value\nVN-01,online_share,2024,81.5\nVN-02,online_share,2024,"12"5\n',
+    );
+    assert.equal(csv.statusCode, 422, csv.body);
+    assert.deepEqual(
+      csv.json().report.problems.map((p: { row: number; field: string }) => [p.row, p.field]),
+      [[3, 'file']],
+    );
+    assert.match(csv.json().report.problems[0].message, /quoted field/);
+    const xlsx = await post(
+      Buffer.from('this is not a zip file at all'),
+      '',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    assert.equal(xlsx.statusCode, 422, xlsx.body);
+    assert.match(xlsx.json().report.problems[0].message, /not a readable XLSX workbook/);
+    assert.equal(xlsx.json().report.problems.length, 1);
+    assert.equal(await count(), 0);
+  });
+
   test('every kind of bad row is reported at once', async () => {
     const res = await post(
       [

@@ -73,16 +73,20 @@ export const dataElements = pgTable('data_elements', {
   weightElement: text('weight_element'),
 });
 
-/** One value of one element for one unit and period, with its provenance. */
+/**
+ * One value of one element for one unit and period, with its provenance.
+ *
+ * No foreign keys to units and data elements, and no index but the key: the per-row checks of
+ * those would triple the cost of a million-value import (20 s instead of 7 on PostgreSQL here).
+ * Every writer checks the unit and element exist before writing, under the import lock, and
+ * neither units nor data elements are ever deleted (a unit ends with `valid_to`). Every query
+ * reads by unit first, which the key serves.
+ */
 export const dataValues = pgTable(
   'data_values',
   {
-    unit: text('unit')
-      .notNull()
-      .references(() => units.code),
-    element: text('element')
-      .notNull()
-      .references(() => dataElements.code),
+    unit: text('unit').notNull(),
+    element: text('element').notNull(),
     period: text('period').notNull(),
     value: doublePrecision('value'),
     source: text('source'),
@@ -93,10 +97,7 @@ export const dataValues = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.unit, t.element, t.period] }),
-    index('data_values_element_period_idx').on(t.element, t.period),
-  ],
+  (t) => [primaryKey({ columns: [t.unit, t.element, t.period] })],
 );
 
 /** Earlier versions of data values: a value is never silently overwritten. */

@@ -8,6 +8,7 @@ import { importData } from '../imports/importData.js';
 import type { ImportReport } from '../imports/importReport.js';
 import { csvRows } from '../imports/tableRows.js';
 import { saveCriteriaModel } from '../services/criteria.js';
+import { bumpContentRevision } from '../services/dataRevision.js';
 import { saveFramework } from '../services/frameworks.js';
 
 /** The demo data set shipped in the repository (data/demo). */
@@ -142,6 +143,8 @@ export async function loadDemo(
     onStep('communes');
     communeValues = (await importFile(database, join(folder, 'commune-data.csv'))).values;
   }
+  // Units, lineage, plans and targets went in directly: cached responses are stale now.
+  await bumpContentRevision(database);
   return {
     units: unitRows.length,
     lineage: lineageRows.length,

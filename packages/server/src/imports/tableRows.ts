@@ -2,6 +2,16 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
+/** The file cannot be read further at `row`: malformed CSV, or not an XLSX workbook. */
+export class TableReadError extends Error {
+  constructor(
+    readonly row: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** One row of an uploaded table: its number as the user sees it (line or sheet row) and cells. */
 export interface TableRow {
   row: number;
@@ -9,19 +19,40 @@ export interface TableRow {
 }
 
 /**
- * Rows of a CSV stream (RFC 4180, UTF-8 with or without BOM) as they arrive. Rows may have more or
- * fewer cells than the header: the importer reports that per row rather than stopping here.
+ * Rows of a CSV stream (RFC 4180, UTF-8 with or without BOM) as they arrive, numbered by the line
+ * they start on. Rows may have more or fewer cells than the header: the importer reports that per
+ * row rather than stopping here. Blank lines come through as rows of one empty cell (the importer
+ * skips them), so that line numbers can be counted here: csv-parse's own per-record `info` costs
+ * a second per million rows.
  */
 export async function* csvRows(input: Readable): AsyncGenerator<TableRow> {
-  const parser = input.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-  );
-  for await (const record of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    yield { row: record.info.lines, cells: record.record };
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true }));
+  let line = 1;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      yield { row: line, cells: record };
+      line++;
+      // A quoted field may hold line breaks: the next row starts that many lines further on.
+      for (const cell of record) {
+        for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
+      }
+    }
+  } catch (error) {
+    const e = error as { code?: string; lines?: number };
+    if (!e.code?.startsWith('CSV_')) throw error;
+    throw new TableReadError(e.lines ?? line, csvProblem(e.code));
+  } finally {
+    parser.destroy();
   }
+}
+
+function csvProblem(code: string): string {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'not valid CSV: a quoted field is never closed';
+  if (code === 'CSV_INVALID_CLOSING_QUOTE')
+    return 'not valid CSV: a quoted field has characters after its closing quote';
+  if (code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE')
+    return 'not valid CSV: a quoted field has characters after its closing quote';
+  return `not valid CSV (${code})`;
 }
 
 /** Rows of the first worksheet of an XLSX stream, read as it arrives; numbers as plain text. */
@@ -32,13 +63,20 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<TableRow> {
     styles: 'ignore',
     worksheets: 'emit',
   });
-  for await (const worksheet of workbook) {
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as unknown[];
-      // ExcelJS rows are 1-based: values[0] is empty.
-      yield { row: row.number, cells: values.slice(1).map(cellText) };
+  let last = 0;
+  try {
+    for await (const worksheet of workbook) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as unknown[];
+        last = row.number;
+        // ExcelJS rows are 1-based: values[0] is empty.
+        yield { row: row.number, cells: values.slice(1).map(cellText) };
+      }
+      return; // the first sheet only
     }
-    return; // the first sheet only
+  } catch (error) {
+    // ExcelJS and its zip reader throw plain errors for a file that is not a workbook.
+    throw new TableReadError(last + 1, `not a readable XLSX workbook: ${(error as Error).message}`);
   }
 }
 

@@ -62,6 +62,7 @@ export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/criteria',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['criteria'],
         summary: 'Criteria models (checklists such as the commune-level DX model)',
@@ -74,6 +75,7 @@ export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/criteria/:model',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['criteria'],
         summary: 'One criteria model, its latest version or the one asked for',
@@ -88,6 +90,7 @@ export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/criteria/:model/results',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['criteria'],
         summary: 'Which units meet a criteria model in a period, in all and per parent unit',

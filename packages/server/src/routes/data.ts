@@ -19,6 +19,7 @@ export const dataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/data',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['data'],
         summary: 'Data values with their provenance',

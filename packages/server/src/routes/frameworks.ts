@@ -48,6 +48,7 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/frameworks',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['frameworks'],
         summary: 'Frameworks (their latest versions)',
@@ -60,6 +61,7 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/frameworks/:id',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['frameworks'],
         summary: 'One framework: its tree of nodes with weights and directions',

@@ -66,6 +66,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['targets'],
         summary: 'Plans and resolutions, each with its targets counted by status',
@@ -98,6 +99,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/targets',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['targets'],
         summary: 'Targets with their progress, projection and status (Open SDG method)',

@@ -39,6 +39,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/results',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['results'],
         summary: 'Scores and ranks of every unit on every node of a framework, for a period',

@@ -23,6 +23,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/units',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['units'],
         summary: 'Administrative units, optionally those that existed on a date',
@@ -44,6 +45,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/units/:code',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['units'],
         summary: 'One unit with its lineage (predecessors and successors)',
@@ -124,6 +126,7 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/units/:code/profile',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['results'],
         summary: "A unit's profile: score, rank, every node against the means, history, targets",
@@ -155,6 +158,7 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/units/:code/series',
     {
+      config: { responseCache: true },
       schema: {
         tags: ['data'],
         summary: "A unit's series of one data element, continued back through its lineage",

@@ -10,6 +10,7 @@ import type { Database, Db } from '../db/database.js';
 import { criteriaModels, dataElements } from '../db/schema.js';
 import { NotFound, UnprocessableContent, ValidationFailed } from '../http/problems.js';
 import { periodRange } from '../imports/periodRange.js';
+import { bumpContentRevisionIn } from './dataRevision.js';
 
 export interface StoredCriteriaModel {
   id: string;
@@ -44,6 +45,7 @@ export async function saveCriteriaModel(db: Db, text: string): Promise<StoredCri
       name: model.name ?? model.id,
       definition: model,
     });
+    await bumpContentRevisionIn(tx);
   });
   return { id: model.id, version: model.version, name: model.name ?? model.id, definition: model };
 }

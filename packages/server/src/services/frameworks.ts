@@ -10,6 +10,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { dataElements, frameworks } from '../db/schema.js';
 import { NotFound, UnprocessableContent } from '../http/problems.js';
+import { bumpContentRevisionIn } from './dataRevision.js';
 
 export interface StoredFramework {
   id: string;
@@ -66,6 +67,7 @@ export async function saveFramework(
       definition: framework,
       lineageMethod: options.lineageMethod ?? 'mean',
     });
+    await bumpContentRevisionIn(tx);
   });
   return {
     id: framework.id,

@@ -1,0 +1,164 @@
+// dxmon demo, import, export and serve as a user runs them, on the embedded database (each test
+// file's processes get DATABASE_URL cleared: the server's own suites cover PostgreSQL).
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { csvParse } from 'd3-dsv';
+import { binPath, type Run } from './support.js';
+
+const env = { ...process.env, DATABASE_URL: '' };
+
+function run(cwd: string, ...args: string[]): Run {
+  const r = spawnSync(process.execPath, [binPath, ...args], { cwd, encoding: 'utf8', env });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the demo through the terminal', () => {
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dxmon-cli-platform-'));
+    writeFileSync(
+      join(dir, 'bad.csv'),
+      'unit,indicator,period,value\n' +
+        'VN-01,online_services_share,2024,99\n' +
+        'VN-01,online_services_share,2024,"9,5"\n',
+    );
+    writeFileSync(
+      join(dir, 'good.csv'),
+      'unit,indicator,period,value\nVN-01,online_services_share,2024,99.5\n',
+    );
+    const loaded = run(dir, 'demo', '--data-dir', 'db');
+    assert.equal(loaded.status, 0, loaded.stderr);
+    assert.match(loaded.stdout + loaded.stderr, /230 units/);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const onlineShare2024 = () => {
+    const out = run(
+      dir,
+      'export',
+      'data',
+      '--data-dir',
+      'db',
+      '--unit',
+      'VN-01',
+      '--indicator',
+      'online_services_share',
+      '--period',
+      '2024',
+    );
+    assert.equal(out.status, 0, out.stderr);
+    const rows = csvParse(out.stdout.replace(/^\uFEFF/, ''));
+    assert.equal(rows.length, 1);
+    return Number(rows[0]?.value);
+  };
+
+  test('the demo loads only into an empty database', () => {
+    const again = run(dir, 'demo', '--data-dir', 'db');
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /already has data/);
+  });
+
+  test('a bad row refuses the whole import, naming file, line and field, exit 1', () => {
+    const before = onlineShare2024();
+    const r = run(dir, 'import', 'bad.csv', '--data-dir', 'db');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /nothing was written/);
+    assert.match(r.stderr, /bad\.csv:3: field "value"/);
+    assert.equal(onlineShare2024(), before);
+  });
+
+  test('a dry run writes nothing; the real import does', () => {
+    const before = onlineShare2024();
+    assert.notEqual(before, 99.5);
+    const dry = run(dir, 'import', 'good.csv', '--data-dir', 'db', '--dry-run');
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.equal(onlineShare2024(), before);
+    const real = run(dir, 'import', 'good.csv', '--data-dir', 'db');
+    assert.equal(real.status, 0, real.stderr);
+    assert.equal(onlineShare2024(), 99.5);
+  });
+
+  test('results export as CSV and XLSX files: 63 provinces before the reform', () => {
+    const csv = run(
+      dir,
+      'export',
+      'results',
+      '--data-dir',
+      'db',
+      '--framework',
+      'dti-province',
+      '--period',
+      '2024',
+      '--out',
+      'r.csv',
+    );
+    assert.equal(csv.status, 0, csv.stderr);
+    const rows = csvParse(readFileSync(join(dir, 'r.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    const units = new Set(rows.map((r) => r.unit));
+    assert.equal(units.size, 63);
+    const xlsx = run(
+      dir,
+      'export',
+      'results',
+      '--data-dir',
+      'db',
+      '--framework',
+      'dti-province',
+      '--period',
+      '2025',
+      '--out',
+      'r.xlsx',
+    );
+    assert.equal(xlsx.status, 0, xlsx.stderr);
+    assert.equal(readFileSync(join(dir, 'r.xlsx')).subarray(0, 2).toString(), 'PK');
+  });
+
+  test('an unknown framework is an error naming it, exit 1', () => {
+    const r = run(
+      dir,
+      'export',
+      'results',
+      '--data-dir',
+      'db',
+      '--framework',
+      'nope',
+      '--period',
+      '2024',
+    );
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /nope/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'a message, not a stack trace');
+  });
+
+  test('dxmon serve answers on the port it prints, and stops on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      [binPath, 'serve', '--data-dir', 'db', '--port', '0', '--log-level', 'silent'],
+      { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (chunk) => {
+          err += chunk;
+          const m = /serving (http:\/\/\S+)/.exec(err);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`serve ended (${code}): ${err}`)));
+      });
+      const health = await (await fetch(`${address}/api/health`)).json();
+      assert.equal(health.status, 'ok');
+      const units = await (await fetch(`${address}/api/units?level=province&at=2025-12-31`)).json();
+      assert.equal(units.total, 34);
+    } finally {
+      const ended = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      assert.equal(await ended, 0);
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contentRevision } from '../services/dataRevision.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Cache this GET route's 200 responses per URL and content revision. */
+    responseCache?: boolean;
+  }
+  interface FastifyRequest {
+    cacheRevision?: number;
+  }
+}
+
+/** Entries kept; the oldest goes first. A ranking of 63 provinces on 51 nodes is about 150 KB. */
+const maxEntries = 256;
+
+/**
+ * Serves public reads from the serialised bytes of an earlier identical request while nothing has
+ * changed since (the content revision), with an ETag so that browsers revalidate for nothing.
+ * Building and serialising a ranking takes milliseconds of the single event loop; sending stored
+ * bytes takes microseconds, which is what keeps latency low under many concurrent readers. The
+ * lookup runs after validation (bad queries still get their 400) and after any access check.
+ */
+export function registerResponseCache(app: FastifyInstance): void {
+  const entries = new Map<string, { revision: number; body: Buffer }>();
+
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' || !request.routeOptions.config.responseCache) return;
+    const revision = await contentRevision(app.database);
+    request.cacheRevision = revision;
+    const etag = `"r${revision}"`;
+    reply.header('etag', etag).header('cache-control', 'no-cache');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    const hit = entries.get(request.url);
+    if (hit?.revision === revision) {
+      return reply.type('application/json; charset=utf-8').send(hit.body);
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const revision = request.cacheRevision;
+    if (revision === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return;
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+    entries.set(request.url, { revision, body: Buffer.from(payload) });
+  });
+}
