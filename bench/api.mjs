@@ -2,7 +2,9 @@
 // API latency benchmark: `dxmon serve` on the demo, loaded by autocannon with 50 concurrent
 // connections, for the two requests the web app makes most: the ranking of every province on
 // every node (`GET /api/results`) and a province's profile (`GET /api/units/:code/profile`, the
-// profile cycling through the 63 provinces). The server runs as its own process, as users run it;
+// profile cycling through the 63 provinces), each as a plain client and as a browser (accepting
+// gzip). autocannon runs on the same 2 cores as the server, so part of each latency is its own
+// work of reading the answers. The server runs as its own process, as users run it;
 // each database gets a fresh copy of the demo: PGlite in a temporary folder, and PostgreSQL when
 // DATABASE_URL is set (a fresh database, dropped after). Every URL is requested once before the
 // clock starts (the first request of a period computes and stores its results).
@@ -96,24 +98,30 @@ async function benchDatabase(kind) {
   try {
     const units = await (await fetch(`${address}/api/units?level=province&at=2024-12-31`)).json();
     const codes = units.items.map((u) => u.code);
+    const results = [`/api/results?framework=dti-province&period=2024&level=province`];
+    const profiles = codes.map((c) => `/api/units/${c}/profile?framework=dti-province&period=2024`);
+    // Each request as a plain client sends it, and as a browser does (accepting gzip).
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
     const cases = {
-      results: [`/api/results?framework=dti-province&period=2024&level=province`],
-      profile: codes.map((c) => `/api/units/${c}/profile?framework=dti-province&period=2024`),
+      results: { paths: results, headers: {} },
+      results_gzip: { paths: results, headers: gzip },
+      profile: { paths: profiles, headers: {} },
+      profile_gzip: { paths: profiles, headers: gzip },
     };
     // Warm-up: every URL once (results are computed and stored on first request).
-    for (const paths of Object.values(cases)) {
+    for (const { paths } of Object.values(cases)) {
       for (const path of paths) {
         const res = await fetch(address + path);
         if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       }
     }
     const report = { startup_seconds: Math.round(startup * 10) / 10 };
-    for (const [name, paths] of Object.entries(cases)) {
+    for (const [name, { paths, headers }] of Object.entries(cases)) {
       const all = [];
       for (let r = 0; r < runs; r++) {
         const { result, times } = await load(
           address,
-          paths.map((path) => ({ method: 'GET', path })),
+          paths.map((path) => ({ method: 'GET', path, headers })),
         );
         if (result.non2xx > 0 || result.errors > 0)
           throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);

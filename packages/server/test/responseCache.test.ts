@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { saveFramework } from '../src/services/frameworks.js';
 import { onEachDatabase } from './databases.js';
@@ -35,6 +36,15 @@ onEachDatabase('cached responses', (database) => {
     const revalidated = await app.inject({ url, headers: { 'if-none-match': etag } });
     assert.equal(revalidated.statusCode, 304);
     assert.equal(revalidated.body, '');
+  });
+
+  test('clients that accept gzip get the same JSON gzipped', async () => {
+    const plain = await app.inject(url);
+    await app.inject(url); // cached from here on
+    const zipped = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(zipped.headers.vary, 'accept-encoding');
+    assert.equal(gunzipSync(zipped.rawPayload).toString(), plain.body);
   });
 
   test('an import that changes a value changes the next response and its ETag', async () => {
