@@ -151,9 +151,11 @@ describe('the demo through the terminal', () => {
         });
         child.on('exit', (code) => reject(new Error(`serve ended (${code}): ${err}`)));
       });
-      const health = await (await fetch(`${address}/api/health`)).json();
+      const health = (await (await fetch(`${address}/api/health`)).json()) as { status: string };
       assert.equal(health.status, 'ok');
-      const units = await (await fetch(`${address}/api/units?level=province&at=2025-12-31`)).json();
+      const units = (await (
+        await fetch(`${address}/api/units?level=province&at=2025-12-31`)
+      ).json()) as { total: number };
       assert.equal(units.total, 34);
     } finally {
       const ended = new Promise((resolve) => child.once('exit', resolve));
