@@ -1,3 +1,5 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -8,10 +10,15 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
+import { TooManyRequests } from './http/problems.js';
+import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { registerResponseCache } from './plugins/responseCache.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
 import { criteriaRoutes } from './routes/criteria.js';
 import { dataRoutes } from './routes/data.js';
+import { dataEntryRoutes } from './routes/dataEntry.js';
 import { exportRoutes } from './routes/exports.js';
 import { frameworkRoutes } from './routes/frameworks.js';
 import { healthRoutes } from './routes/health.js';
@@ -20,6 +27,7 @@ import { planRoutes } from './routes/plans.js';
 import { resultRoutes } from './routes/results.js';
 import { runRoutes } from './routes/runs.js';
 import { unitProfileRoutes, unitRoutes } from './routes/units.js';
+import { workflowRoutes } from './routes/workflow.js';
 import type { Jobs } from './services/jobs.js';
 
 declare module 'fastify' {
@@ -48,6 +56,17 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
   app.decorate('config', config);
   app.decorate('jobs', jobs);
   registerErrorHandler(app);
+  // Security headers on every answer; the API docs page needs its own scripts and styles.
+  await app.register(helmet, { global: true });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new TooManyRequests(
+        `too many requests: at most ${context.max} per ${context.after}`,
+        Math.ceil(context.ttl / 1000),
+      ),
+  });
+  await registerAuth(app);
   registerResponseCache(app);
 
   await app.register(swagger, {
@@ -61,11 +80,15 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(dataEntryRoutes);
+      await api.register(workflowRoutes);
+      await api.register(auditRoutes);
       await api.register(unitRoutes);
       await api.register(unitProfileRoutes);
       await api.register(dataRoutes);

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { dataElements, units } from '../src/db/schema.js';
 import { type DatabaseKind, databaseKinds, freshDatabase } from './databases.js';
-import { testApp } from './fixtures.js';
+import { adminAuthorization, testApp } from './fixtures.js';
 
 const unitCount = 2000;
 const elements = Array.from({ length: 20 }, (_, i) => `e${i}`);
@@ -117,7 +117,10 @@ for (const kind of databaseKinds() as DatabaseKind[]) {
         const res = await app.inject({
           method: 'POST',
           url: '/api/imports',
-          headers: { 'content-type': 'text/csv' },
+          headers: {
+            'content-type': 'text/csv',
+            authorization: await adminAuthorization(database),
+          },
           body: 'unit,indicator,period,value\nU1,e1,2024,5\n',
         });
         assert.equal(res.statusCode, 200, res.body);

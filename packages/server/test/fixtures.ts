@@ -1,10 +1,14 @@
 // Small reference data for the API tests: three provinces of 2024 that merge into one in 2025.
+
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
+import { systemActor } from '../src/auth/actor.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { dataElements, lineageEvents, units } from '../src/db/schema.js';
+import { createApiToken } from '../src/services/apiTokens.js';
 import { startJobs } from '../src/services/jobs.js';
+import { createUser } from '../src/services/users.js';
 
 export async function seedProvinces(database: Database): Promise<void> {
   const db = database.db;
@@ -119,4 +123,21 @@ export async function testApp(database: Database): Promise<FastifyInstance> {
   const app = await buildApp({ config: loadConfig({ logLevel: 'silent' }, {}), database, jobs });
   app.addHook('onClose', () => jobs.stop());
   return app;
+}
+
+const admins = new WeakMap<Database, string>();
+
+/** `Bearer <token>` of an admin account, created on first use for the database. */
+export async function adminAuthorization(database: Database): Promise<string> {
+  let token = admins.get(database);
+  if (!token) {
+    const user = await createUser(
+      database,
+      { email: 'admin@dxmon.test', name: 'Test admin', role: 'admin' },
+      systemActor,
+    );
+    token = (await createApiToken(database, user.id, 'tests', systemActor)).token;
+    admins.set(database, token);
+  }
+  return `Bearer ${token}`;
 }

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { onEachDatabase } from './databases.js';
-import { seedProvinces, testApp } from './fixtures.js';
+import { adminAuthorization, seedProvinces, testApp } from './fixtures.js';
 
 onEachDatabase('imports', (database) => {
   let app: FastifyInstance;
@@ -13,11 +13,11 @@ onEachDatabase('imports', (database) => {
   });
   after(() => app?.close());
 
-  const post = (body: string | Buffer, query = '', type = 'text/csv') =>
+  const post = async (body: string | Buffer, query = '', type = 'text/csv') =>
     app.inject({
       method: 'POST',
       url: `/api/imports${query}`,
-      headers: { 'content-type': type },
+      headers: { 'content-type': type, authorization: await adminAuthorization(database()) },
       body,
     });
   const count = async () =>

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { saveCriteriaModel } from '../src/services/criteria.js';
 import { saveFramework } from '../src/services/frameworks.js';
 import { onEachDatabase } from './databases.js';
-import { miniData, miniFramework, seedProvinces, testApp } from './fixtures.js';
+import { adminAuthorization, miniData, miniFramework, seedProvinces, testApp } from './fixtures.js';
 
 // The mini index of fixtures.ts. 2024 scores on every node: VN-01 100, VN-02 0, VN-08 50.
 // 2023: VN-02 100 on every indicator, VN-08 0; VN-01 online 50, days 25, ehr 66.67
@@ -43,7 +43,7 @@ pass: {mandatory: all, optional_min: 1}
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database()) },
       body: miniData,
     });
     assert.equal(res.statusCode, 200, res.body);

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { saveFramework } from '../src/services/frameworks.js';
 import { onEachDatabase } from './databases.js';
-import { miniData, miniFramework, seedProvinces, testApp } from './fixtures.js';
+import { adminAuthorization, miniData, miniFramework, seedProvinces, testApp } from './fixtures.js';
 
 onEachDatabase('cached responses', (database) => {
   let app: FastifyInstance;
@@ -15,7 +15,7 @@ onEachDatabase('cached responses', (database) => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database()) },
       body: miniData,
     });
     assert.equal(res.statusCode, 200, res.body);
@@ -55,7 +55,7 @@ onEachDatabase('cached responses', (database) => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database()) },
       body: 'unit,indicator,period,value\nVN-01,online_share,2024,0\n',
     });
     assert.equal(res.statusCode, 200, res.body);

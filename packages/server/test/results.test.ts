@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { saveFramework } from '../src/services/frameworks.js';
 import { onEachDatabase } from './databases.js';
 import {
+  adminAuthorization,
   miniData as data,
   miniFramework as framework,
   seedProvinces,
@@ -20,7 +21,7 @@ onEachDatabase('results', (database) => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database()) },
       body: data,
     });
     assert.equal(res.statusCode, 200, res.body);
@@ -87,7 +88,7 @@ onEachDatabase('results', (database) => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database()) },
       body: 'unit,indicator,period,value\nVN-02,days,2024,2\n',
     });
     assert.equal(res.statusCode, 200);
@@ -101,6 +102,7 @@ onEachDatabase('results', (database) => {
     const start = await app.inject({
       method: 'POST',
       url: '/api/runs',
+      headers: { authorization: await adminAuthorization(database()) },
       payload: { framework: 'mini', period: '2023' },
     });
     assert.equal(start.statusCode, 202, start.body);
@@ -117,6 +119,7 @@ onEachDatabase('results', (database) => {
     const bad = await app.inject({
       method: 'POST',
       url: '/api/runs',
+      headers: { authorization: await adminAuthorization(database()) },
       payload: { framework: 'mini', period: 'x' },
     });
     assert.equal(bad.statusCode, 400);

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { dataElements, plans, targets } from '../src/db/schema.js';
 import { onEachDatabase } from './databases.js';
-import { seedProvinces, testApp } from './fixtures.js';
+import { adminAuthorization, seedProvinces, testApp } from './fixtures.js';
 
 onEachDatabase('plans and targets', (database) => {
   let app: FastifyInstance;
@@ -50,7 +50,7 @@ onEachDatabase('plans and targets', (database) => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/imports',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database()) },
       body: 'unit,indicator,period,value\nVN-08,de_share,2020,5\nVN-08,de_share,2023,6.19\nVN-08,online_share,2023,65\nVN-08,days,2020,16\nVN-08,days,2022,9\n',
     });
     assert.equal(res.statusCode, 200, res.body);

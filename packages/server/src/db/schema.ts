@@ -231,3 +231,127 @@ export const meta = pgTable('meta', {
   key: text('key').primaryKey(),
   value: integer('value').notNull(),
 });
+
+/**
+ * A person who signs in. Roles: admin; analyst (national: frameworks, runs, imports anywhere);
+ * officer (enters and submits data for the subtree of `unit`); approver (approves the submissions
+ * of the units below `unit`); viewer (reads the non-public data of its subtree).
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    /** Stored lower-case: one account per address. */
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    language: text('language').notNull().default('en'),
+    /** argon2id PHC string; null for an account that may only use API tokens. */
+    passwordHash: text('password_hash'),
+    role: text('role').notNull(),
+    unit: text('unit').references(() => units.code),
+    active: integer('active').notNull().default(1),
+    /** Consecutive failed sign-ins; at the limit the account is locked until `locked_until`. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'users_role_check',
+      sql`${t.role} in ('admin', 'analyst', 'officer', 'approver', 'viewer')`,
+    ),
+  ],
+);
+
+/** A signed-in browser session. Only the SHA-256 of its secret is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Sent back in `x-csrf-token` with every cookie-authenticated write. */
+    csrfToken: text('csrf_token').notNull(),
+    address: text('address'),
+    userAgent: text('user_agent'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** A personal API token for scripts, revocable. Only the SHA-256 of its secret is stored. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * The state of one (unit, data set, period) in the submission workflow: draft, submitted,
+ * approved (locked) or reopened. A data set is a framework or a criteria model: its indicators'
+ * data elements are what the state covers. `version` rises with every transition.
+ */
+export const workflowStates = pgTable(
+  'workflow_states',
+  {
+    unit: text('unit')
+      .notNull()
+      .references(() => units.code),
+    dataset: text('dataset').notNull(),
+    period: text('period').notNull(),
+    state: text('state').notNull(),
+    reason: text('reason'),
+    version: integer('version').notNull().default(1),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unit, t.dataset, t.period] }),
+    check(
+      'workflow_state_check',
+      sql`${t.state} in ('draft', 'submitted', 'approved', 'reopened')`,
+    ),
+  ],
+);
+
+/**
+ * Who changed what, when, from where, with the record before and after. Rows are only ever
+ * inserted: a trigger (migration 0003) refuses updates and deletes.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id'),
+    actor: text('actor'),
+    /** session, token, cli or system */
+    via: text('via').notNull(),
+    tokenId: integer('token_id'),
+    address: text('address'),
+    entity: text('entity').notNull(),
+    entityKey: text('entity_key').notNull(),
+    unit: text('unit'),
+    action: text('action').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityKey),
+    index('audit_unit_idx').on(t.unit),
+    index('audit_user_idx').on(t.userId),
+    index('audit_at_idx').on(t.at),
+  ],
+);

@@ -46,3 +46,24 @@ export class UnprocessableContent extends ApiProblem {
     super(422, 'Unprocessable content', detail, fields);
   }
 }
+
+export class Unauthorized extends ApiProblem {
+  constructor(detail: string) {
+    super(401, 'Unauthorized', detail);
+  }
+}
+
+export class Forbidden extends ApiProblem {
+  constructor(detail: string, fields: ProblemField[] = []) {
+    super(403, 'Forbidden', detail, fields);
+  }
+}
+
+export class TooManyRequests extends ApiProblem {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'Too many requests', detail);
+  }
+}

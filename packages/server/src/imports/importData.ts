@@ -1,5 +1,9 @@
+import type { Actor } from '../auth/actor.js';
 import type { Database, Sql } from '../db/database.js';
+import { recordAudit } from '../services/audit.js';
 import { bumpDataRevision } from '../services/dataRevision.js';
+import { lockDataWrites } from '../services/dataWriteLock.js';
+import { lockedCellsOf } from '../services/workflow.js';
 import { importLayout } from './importLayout.js';
 import { type ImportProblem, type ImportReport, maxProblems } from './importReport.js';
 import { periodRange } from './periodRange.js';
@@ -15,6 +19,12 @@ export interface ImportOptions {
   onProgress?: ((rowsRead: number) => void) | undefined;
   /** Called when every row has been read and checked and the values are being written. */
   onWriting?: (() => void) | undefined;
+  /** Only these units may be written (an officer's subtree); undefined: every unit. */
+  allowedUnits?: ReadonlySet<string> | undefined;
+  /** The status of the values written: approved (national loads) or draft (an officer's). */
+  status?: 'approved' | 'draft' | undefined;
+  /** Who imports: the applied import is recorded in the audit trail in its transaction. */
+  actor?: Actor | undefined;
 }
 
 /** Cells staged per INSERT: large batches, few round trips. */
@@ -56,6 +66,7 @@ export async function importData(
     if (problems.length < maxProblems) problems.push(p);
   };
   const cells = {
+    row: [] as number[],
     unit: [] as string[],
     element: [] as string[],
     period: [] as string[],
@@ -106,6 +117,14 @@ export async function importData(
         field: 'unit',
         value: unit,
         message: unit ? `unit "${unit}" does not exist` : 'the unit is empty',
+      });
+      rowOk = false;
+    } else if (options.allowedUnits && !options.allowedUnits.has(unit)) {
+      problem({
+        row,
+        field: 'unit',
+        value: unit,
+        message: `unit "${unit}" is outside the units you may import data for`,
       });
       rowOk = false;
     }
@@ -165,6 +184,7 @@ export async function importData(
       }
       seen.set(key, row);
       values++;
+      cells.row.push(row);
       cells.unit.push(unit);
       cells.element.push(element);
       cells.period.push(period);
@@ -221,17 +241,45 @@ export async function importData(
   options.onWriting?.();
   try {
     await database.transaction(async (sql) => {
-      await sql.query('select pg_advisory_xact_lock(7312025)');
+      await lockDataWrites(sql);
+      // Cells of a submitted or approved data set are locked until it is reopened.
+      const locked = await lockedCellsOf(database, sql, cells);
+      if (locked.length > 0) {
+        for (const l of locked) problem(l);
+        throw new Refused();
+      }
       await stage(sql, cells);
       const counts = await countChanges(sql);
       Object.assign(report, counts);
       if (options.dryRun) throw new DryRunDone();
       report.status = 'applied';
       report.id = await recordImport(sql, options, report);
-      await merge(sql, report.id, options.author ?? null, counts);
+      await merge(sql, report.id, options.author ?? null, counts, options.status ?? 'approved');
       if (counts.inserted + counts.updated > 0) await bumpDataRevision(sql);
+      if (options.actor) {
+        await recordAudit(sql, options.actor, [
+          {
+            entity: 'import',
+            key: String(report.id),
+            action: 'import',
+            after: {
+              filename: options.filename ?? null,
+              rows: report.rows,
+              inserted: counts.inserted,
+              updated: counts.updated,
+              unchanged: counts.unchanged,
+              status: options.status ?? 'approved',
+            },
+          },
+        ]);
+      }
     });
   } catch (error) {
+    if (error instanceof Refused) {
+      report.problems_total = problemsTotal;
+      report.id = await recordImport(database, options, report);
+      return report;
+    }
     if (!(error instanceof DryRunDone)) throw error;
     report.status = 'checked';
     report.id = await recordImport(database, options, report);
@@ -240,6 +288,7 @@ export async function importData(
 }
 
 class DryRunDone extends Error {}
+class Refused extends Error {}
 
 /** The rows until the file cannot be read further (malformed CSV, not a workbook): a problem. */
 async function* untilUnreadable(
@@ -314,6 +363,7 @@ async function merge(
   importId: number | null,
   author: string | null,
   counts: { inserted: number; updated: number },
+  status: string,
 ): Promise<void> {
   if (counts.updated > 0) {
     await sql.query(
@@ -327,21 +377,21 @@ async function merge(
     await sql.query(
       `update data_values d
           set value = s.value, source = s.source, evidence = s.evidence, author = $1,
-              import_id = $2, version = d.version + 1, updated_at = now()
+              import_id = $2, status = $3, version = d.version + 1, updated_at = now()
          from import_staging s
         where d.unit = s.unit and d.element = s.element and d.period = s.period
           and d.value is distinct from s.value`,
-      [author, importId],
+      [author, importId, status],
     );
   }
   if (counts.inserted > 0) {
     await sql.query(
-      `insert into data_values (unit, element, period, value, source, evidence, author, import_id)
-       select s.unit, s.element, s.period, s.value, s.source, s.evidence, $1, $2
+      `insert into data_values (unit, element, period, value, source, evidence, author, import_id, status)
+       select s.unit, s.element, s.period, s.value, s.source, s.evidence, $1, $2, $3
          from import_staging s
         where not exists (select 1 from data_values d
                            where d.unit = s.unit and d.element = s.element and d.period = s.period)`,
-      [author, importId],
+      [author, importId, status],
     );
   }
 }

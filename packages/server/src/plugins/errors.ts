@@ -1,11 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ApiProblem, type ProblemField } from '../http/problems.js';
+import { ApiProblem, type ProblemField, TooManyRequests } from '../http/problems.js';
 
 /** Problem documents for every error: typed errors, schema failures, and never a stack trace. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiProblem) {
+      if (error instanceof TooManyRequests) reply.header('retry-after', error.retryAfterSeconds);
       return reply.status(error.status).type('application/problem+json').send({
         type: 'about:blank',
         status: error.status,

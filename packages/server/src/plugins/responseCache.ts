@@ -35,7 +35,9 @@ export function registerResponseCache(app: FastifyInstance): void {
   const entries = new Map<string, Entry>();
 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'GET' || !request.routeOptions.config.responseCache) return;
+    // Signed-in users may see more than the public (their drafts): only anonymous reads are shared.
+    if (request.method !== 'GET' || !request.routeOptions.config.responseCache || request.actor)
+      return;
     const revision = await contentRevision(app.database);
     request.cacheRevision = revision;
     const etag = `"r${revision}"`;

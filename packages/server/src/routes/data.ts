@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { subtreeOf } from '../auth/unitScope.js';
 import { page, paging, periodCode, problemSchema } from '../http/schemas.js';
 import { listDataValues } from '../services/dataValues.js';
 
@@ -23,6 +24,8 @@ export const dataRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['data'],
         summary: 'Data values with their provenance',
+        description:
+          'Anonymous readers see approved values; signed-in users also the drafts and submissions of their own units (admins and analysts: all).',
         querystring: z.object({
           unit: z.string().optional(),
           indicator: z.string().optional(),
@@ -33,7 +36,13 @@ export const dataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const result = await listDataValues(app.database.db, request.query);
+      const actor = request.actor;
+      const privateUnits = !actor
+        ? []
+        : actor.role === 'admin' || actor.role === 'analyst' || actor.unit === null
+          ? ('all' as const)
+          : [...(await subtreeOf(app.database, actor.unit))];
+      const result = await listDataValues(app.database.db, request.query, privateUnits);
       return { ...result, limit: request.query.limit, offset: request.query.offset };
     },
   );

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireRole } from '../auth/permissions.js';
+import { subtreeOf } from '../auth/unitScope.js';
 import { problemSchema } from '../http/schemas.js';
 import { importData } from '../imports/importData.js';
 import { csvRows, xlsxRows } from '../imports/tableRows.js';
@@ -44,12 +46,17 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
         response: {
           200: reportSchema,
+          401: problemSchema,
+          403: problemSchema,
           415: problemSchema,
           422: problemSchema.extend({ report: reportSchema }),
         },
       },
     },
     async (request, reply) => {
+      const actor = requireRole(request.actor, ['admin', 'analyst', 'officer'], 'importing data');
+      // Officers import for their own units, as drafts; national roles anywhere, approved.
+      const officer = actor.role === 'officer';
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
       const format = type === xlsxType ? 'xlsx' : 'csv';
       const body = request.body as Readable;
@@ -58,6 +65,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         format,
         filename: request.query.filename,
         dryRun: request.query.dry_run === 'true',
+        author: actor.email ?? actor.name,
+        actor,
+        status: officer ? 'draft' : 'approved',
+        allowedUnits: officer && actor.unit ? await subtreeOf(app.database, actor.unit) : undefined,
       });
       if (report.status === 'applied' && report.inserted + report.updated > 0) {
         await app.jobs.refreshResults();

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireRole } from '../auth/permissions.js';
 import { isoDate, periodCode, problemSchema } from '../http/schemas.js';
 import { getRun, queueRun } from '../services/runs.js';
 
@@ -38,10 +39,17 @@ export const runRoutes: FastifyPluginAsyncZod = async (app) => {
             })
             .optional(),
         }),
-        response: { 202: runSchema, 400: problemSchema, 404: problemSchema },
+        response: {
+          202: runSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+        },
       },
     },
     async (request, reply) => {
+      requireRole(request.actor, ['admin', 'analyst'], 'starting an assessment run');
       const run = await queueRun(app.database, app.jobs, {
         frameworkId: request.body.framework,
         frameworkVersion: request.body.version,

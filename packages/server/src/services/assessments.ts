@@ -186,7 +186,8 @@ async function loadPanel(
   }>(
     `select unit, element, period, value from data_values
       where unit = any($1::text[]) and element = any($2::text[])
-        and period <= $3 and length(period) = length($3) and value is not null`,
+        and period <= $3 and length(period) = length($3) and value is not null
+        and status = 'approved'`,
     [units, series, period],
   );
   const periods = [...new Set(rows.map((r) => r.period).concat(period))].sort();

@@ -6,10 +6,12 @@ import {
   summariseCriteria,
   type UnitCriteriaResult,
 } from '@dxmon/engine';
+import { type Actor, systemActor } from '../auth/actor.js';
 import type { Database, Db } from '../db/database.js';
 import { criteriaModels, dataElements } from '../db/schema.js';
 import { NotFound, UnprocessableContent, ValidationFailed } from '../http/problems.js';
 import { periodRange } from '../imports/periodRange.js';
+import { recordAuditIn } from './audit.js';
 import { bumpContentRevisionIn } from './dataRevision.js';
 
 export interface StoredCriteriaModel {
@@ -23,7 +25,11 @@ export interface StoredCriteriaModel {
  * Stores a criteria model from its YAML or JSON text after the engine's checks; the indicators
  * its criteria read are registered as data elements if they are new.
  */
-export async function saveCriteriaModel(db: Db, text: string): Promise<StoredCriteriaModel> {
+export async function saveCriteriaModel(
+  db: Db,
+  text: string,
+  actor: Actor = systemActor,
+): Promise<StoredCriteriaModel> {
   const { model, problems } = parseCriteriaModel(text);
   if (!model || problems.length > 0) {
     throw new UnprocessableContent(
@@ -46,6 +52,12 @@ export async function saveCriteriaModel(db: Db, text: string): Promise<StoredCri
       definition: model,
     });
     await bumpContentRevisionIn(tx);
+    await recordAuditIn(tx, actor, {
+      entity: 'criteria_model',
+      key: `${model.id}@${model.version}`,
+      action: 'create',
+      after: { id: model.id, version: model.version, name: model.name ?? model.id },
+    });
   });
   return { id: model.id, version: model.version, name: model.name ?? model.id, definition: model };
 }
@@ -155,7 +167,7 @@ export async function criteriaResults(
   );
   const { rows: values } = await database.query<{ unit: string; element: string; value: number }>(
     `select unit, element, value from data_values
-      where period = $1 and element = any($2::text[]) and unit = any($3::text[]) and value is not null`,
+      where period = $1 and element = any($2::text[]) and unit = any($3::text[]) and value is not null and status = 'approved'`,
     [q.period, indicators, units.map((u) => u.code)],
   );
   const value = new Map(values.map((v) => [`${v.unit}|${v.element}`, v.value]));

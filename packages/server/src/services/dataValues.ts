@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { dataValues } from '../db/schema.js';
 
@@ -22,11 +22,23 @@ export interface DataQuery {
   offset: number;
 }
 
+/**
+ * Data values with their provenance. The public sees approved values; `privateUnits` adds the
+ * drafts and submissions of those units (a signed-in user's subtree), `'all'` everything.
+ */
 export async function listDataValues(
   db: Db,
   q: DataQuery,
+  privateUnits: readonly string[] | 'all' = [],
 ): Promise<{ items: DataValue[]; total: number }> {
+  const visible =
+    privateUnits === 'all'
+      ? undefined
+      : privateUnits.length > 0
+        ? or(eq(dataValues.status, 'approved'), inArray(dataValues.unit, [...privateUnits]))
+        : eq(dataValues.status, 'approved');
   const where = and(
+    visible,
     q.unit ? eq(dataValues.unit, q.unit) : undefined,
     q.indicator ? eq(dataValues.element, q.indicator) : undefined,
     q.period ? eq(dataValues.period, q.period) : undefined,

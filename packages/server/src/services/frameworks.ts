@@ -7,9 +7,11 @@ import {
   validateFramework,
 } from '@dxmon/engine';
 import { and, desc, eq } from 'drizzle-orm';
+import { type Actor, systemActor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
 import { dataElements, frameworks } from '../db/schema.js';
 import { NotFound, UnprocessableContent } from '../http/problems.js';
+import { recordAuditIn } from './audit.js';
 import { bumpContentRevisionIn } from './dataRevision.js';
 
 export interface StoredFramework {
@@ -27,7 +29,7 @@ export interface StoredFramework {
 export async function saveFramework(
   db: Db,
   text: string,
-  options: { lineageMethod?: string } = {},
+  options: { lineageMethod?: string; actor?: Actor } = {},
 ): Promise<StoredFramework> {
   const { framework, problems } = parseFramework(text);
   const all = [...problems, ...validateFramework(framework)];
@@ -68,6 +70,12 @@ export async function saveFramework(
       lineageMethod: options.lineageMethod ?? 'mean',
     });
     await bumpContentRevisionIn(tx);
+    await recordAuditIn(tx, options.actor ?? systemActor, {
+      entity: 'framework',
+      key: `${framework.id}@${version}`,
+      action: 'create',
+      after: { id: framework.id, version, name: framework.name ?? framework.id },
+    });
   });
   return {
     id: framework.id,

@@ -1,14 +1,9 @@
-import {
-  evaluateFormula,
-  formulaElements,
-  frameworkTree,
-  mean,
-  type TargetAssessment,
-} from '@dxmon/engine';
+import { evaluateFormula, frameworkTree, mean, type TargetAssessment } from '@dxmon/engine';
 import type { Database } from '../db/database.js';
 import { NotFound, ValidationFailed } from '../http/problems.js';
 import { periodRange } from '../imports/periodRange.js';
 import { dataRevision } from './dataRevision.js';
+import { frameworkElements } from './datasets.js';
 import { getFramework } from './frameworks.js';
 import { perDatabaseCache } from './perDatabaseCache.js';
 import { getResults, type Results } from './results.js';
@@ -181,15 +176,11 @@ async function frameworkPeriods(
 ): Promise<string[]> {
   const { rows } = await database.query<{ period: string }>(
     `select distinct period from data_values
-      where element = any($1::text[]) and length(period) = length($2) and value is not null
+      where element = any($1::text[]) and length(period) = length($2) and value is not null and status = 'approved'
       order by period`,
-    [elementsOf(tree), period],
+    [frameworkElements(tree), period],
   );
   return rows.map((r) => r.period);
-}
-
-function elementsOf(tree: ReturnType<typeof frameworkTree>): string[] {
-  return [...new Set(tree.formulas.flatMap((f) => (f ? formulaElements(f) : [])))];
 }
 
 /** Each indicator's raw value for the unit in the period, by the engine's formula evaluation. */
@@ -200,8 +191,9 @@ async function rawValues(
   tree: ReturnType<typeof frameworkTree>,
 ): Promise<Map<string, number>> {
   const { rows } = await database.query<{ element: string; value: number | null }>(
-    `select element, value from data_values where unit = $1 and period = $2 and element = any($3::text[])`,
-    [unit, period, elementsOf(tree)],
+    `select element, value from data_values
+      where unit = $1 and period = $2 and element = any($3::text[]) and status = 'approved'`,
+    [unit, period, frameworkElements(tree)],
   );
   const values = new Map(rows.map((r) => [r.element, r.value ?? Number.NaN]));
   const out = new Map<string, number>();

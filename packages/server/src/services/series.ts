@@ -64,7 +64,8 @@ export async function unitSeries(
     value: number | null;
   }>(
     `select unit, element, period, value from data_values
-      where unit = any($1::text[]) and element = any($2::text[]) and value is not null`,
+      where unit = any($1::text[]) and element = any($2::text[]) and value is not null
+        and status = 'approved'`,
     [codes, weightElement ? [element, weightElement] : [element]],
   );
   const value = new Map<string, number>();

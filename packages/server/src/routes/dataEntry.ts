@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemSchema } from '../http/schemas.js';
+import { enterValues } from '../services/dataEntry.js';
+
+const storedSchema = z.object({
+  unit: z.string(),
+  indicator: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  source: z.string().nullable(),
+  evidence: z.string().nullable(),
+  status: z.string(),
+  version: z.number(),
+});
+
+export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/data-values',
+    {
+      schema: {
+        tags: ['data'],
+        summary: 'Enter values from a form, all or none',
+        description:
+          'Officers enter the values of their units (drafts until approved); admins and analysts any unit. Send `version` as last read (0 for a new cell): if someone changed the cell since, the answer is 409 and nothing is written. Values of a submitted or approved data set are locked (409) until it is reopened. Every change is in the audit trail.',
+        body: z.object({
+          values: z
+            .array(
+              z.object({
+                unit: z.string().min(1).max(100),
+                indicator: z.string().min(1).max(200),
+                period: z.string().min(1).max(20),
+                value: z.number().finite().nullable(),
+                source: z.string().max(500).nullable().optional(),
+                evidence: z.string().max(2000).nullable().optional(),
+                version: z.number().int().min(0).optional(),
+              }),
+            )
+            .min(1)
+            .max(5000),
+        }),
+        response: {
+          200: z.object({ items: z.array(storedSchema) }),
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+        },
+      },
+    },
+    async (request) => ({
+      items: await enterValues(app.database, request.actor, request.body.values),
+    }),
+  );
+};

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { canReadPrivate, requireActor } from '../auth/permissions.js';
+import { Forbidden } from '../http/problems.js';
+import { periodCode, problemSchema } from '../http/schemas.js';
+import { transition, workflowStatus } from '../services/workflow.js';
+
+const statusSchema = z.object({
+  unit: z.string(),
+  dataset: z.string(),
+  period: z.string(),
+  state: z.string(),
+  reason: z.string().nullable(),
+  version: z.number(),
+  updated_by: z.number().nullable(),
+  updated_at: z.string().nullable(),
+});
+
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
+
+const key = {
+  unit: z.string().min(1).max(100),
+  dataset: z.string().min(1).max(200),
+  period: periodCode,
+};
+
+export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/workflow',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary:
+          'The submission state of a unit, data set (framework or criteria model) and period',
+        querystring: z.object(key),
+        response: { 200: statusSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      if (!(await canReadPrivate(app.database, actor, request.query.unit)))
+        throw new Forbidden(`${request.query.unit} is outside your units`);
+      const q = request.query;
+      return workflowStatus(app.database, q.unit, q.dataset, q.period);
+    },
+  );
+
+  for (const action of ['submit', 'approve', 'reopen'] as const) {
+    app.post(
+      `/workflow/${action}`,
+      {
+        schema: {
+          tags: ['workflow'],
+          summary: {
+            submit: 'Submit a data set for approval (officers of the unit)',
+            approve: 'Approve a submitted data set; it is then locked (approvers of a unit above)',
+            reopen:
+              'Reopen a submitted or approved data set, with a reason (approvers of a unit above)',
+          }[action],
+          body: z.object({
+            ...key,
+            reason: z.string().max(2000).optional(),
+            version: z.number().int().min(0).optional(),
+          }),
+          response: { 200: statusSchema, ...problems },
+        },
+      },
+      async (request) => transition(app.database, request.actor, { ...request.body, action }),
+    );
+  }
+};

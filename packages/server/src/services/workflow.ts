@@ -1,0 +1,277 @@
+import type { Actor } from '../auth/actor.js';
+import { canApprove, canWriteData, requireActor } from '../auth/permissions.js';
+import type { Database, Sql } from '../db/database.js';
+import {
+  Conflict,
+  Forbidden,
+  NotFound,
+  UnprocessableContent,
+  ValidationFailed,
+} from '../http/problems.js';
+import type { ImportProblem } from '../imports/importReport.js';
+import { periodRange } from '../imports/periodRange.js';
+import { recordAudit } from './audit.js';
+import { bumpDataRevision } from './dataRevision.js';
+import { datasetElements } from './datasets.js';
+import { lockDataWrites } from './dataWriteLock.js';
+
+export const workflowStates = ['draft', 'submitted', 'approved', 'reopened'] as const;
+export type WorkflowState = (typeof workflowStates)[number];
+export type WorkflowAction = 'submit' | 'approve' | 'reopen';
+
+export interface WorkflowStatus {
+  unit: string;
+  dataset: string;
+  period: string;
+  state: WorkflowState;
+  reason: string | null;
+  /** 0 before the first transition; send it back to guard against a concurrent one. */
+  version: number;
+  updated_by: number | null;
+  updated_at: string | null;
+}
+
+/** Which states each action leaves from, and where it goes. */
+const transitions: Record<WorkflowAction, { from: readonly WorkflowState[]; to: WorkflowState }> = {
+  submit: { from: ['draft', 'reopened'], to: 'submitted' },
+  approve: { from: ['submitted'], to: 'approved' },
+  // Reopening a submitted data set returns it to its officers; an approved one unlocks it.
+  reopen: { from: ['submitted', 'approved'], to: 'reopened' },
+};
+
+/** The states in which values may not be edited. */
+export const lockedStates: readonly WorkflowState[] = ['submitted', 'approved'];
+
+export async function workflowStatus(
+  sql: Sql,
+  unit: string,
+  dataset: string,
+  period: string,
+): Promise<WorkflowStatus> {
+  const { rows } = await sql.query<{
+    state: WorkflowState;
+    reason: string | null;
+    version: number;
+    updated_by: number | null;
+    updated_at: Date | string;
+  }>(
+    `select state, reason, version, updated_by, updated_at from workflow_states
+      where unit = $1 and dataset = $2 and period = $3`,
+    [unit, dataset, period],
+  );
+  const r = rows[0];
+  return {
+    unit,
+    dataset,
+    period,
+    state: r?.state ?? 'draft',
+    reason: r?.reason ?? null,
+    version: r?.version ?? 0,
+    updated_by: r?.updated_by ?? null,
+    updated_at: r ? new Date(r.updated_at).toISOString() : null,
+  };
+}
+
+export interface TransitionRequest {
+  unit: string;
+  dataset: string;
+  period: string;
+  action: WorkflowAction;
+  reason?: string | undefined;
+  /** The version the client saw; a different current version is a 409. */
+  version?: number | undefined;
+}
+
+/**
+ * Moves a (unit, data set, period) through draft -> submitted -> approved -> reopened ->
+ * submitted... Officers of the unit's subtree submit; approvers of a unit above approve and
+ * reopen (with a reason); a unit is approved only once every unit below it that existed in the
+ * period is. The values covered change status with it (draft -> submitted -> approved), and only
+ * approved values enter the published results.
+ */
+export async function transition(
+  database: Database,
+  actorOrNone: Actor | undefined,
+  t: TransitionRequest,
+): Promise<WorkflowStatus> {
+  const actor = requireActor(actorOrNone);
+  const range = periodRange(t.period);
+  if (!range)
+    throw new ValidationFailed('not a period', [
+      { field: 'period', message: 'not a period', value: t.period },
+    ]);
+  const units = await database.query('select 1 from units where code = $1', [t.unit]);
+  if (units.rows.length === 0) throw new NotFound(`there is no unit "${t.unit}"`);
+  const elements = await datasetElements(database, t.dataset);
+  const allowed =
+    t.action === 'submit'
+      ? await canWriteData(database, actor, t.unit)
+      : await canApprove(database, actor, t.unit);
+  if (!allowed) {
+    throw new Forbidden(
+      t.action === 'submit'
+        ? `only an officer of ${t.unit} or a unit above it may submit its data`
+        : `only an approver of a unit above ${t.unit} may ${t.action} its data`,
+    );
+  }
+  const reason = t.reason?.trim() || null;
+  if (t.action === 'reopen' && !reason) {
+    throw new UnprocessableContent('reopening needs a reason', [
+      { field: 'reason', message: 'say why the data set is reopened' },
+    ]);
+  }
+
+  return database.transaction(async (sql) => {
+    await lockDataWrites(sql);
+    const before = await workflowStatus(sql, t.unit, t.dataset, t.period);
+    if (t.version !== undefined && t.version !== before.version) {
+      throw new Conflict(
+        `the state changed since you saw it (version ${before.version}, state ${before.state}); reload and try again`,
+        [
+          {
+            field: 'version',
+            message: `the current version is ${before.version}`,
+            value: t.version,
+          },
+        ],
+      );
+    }
+    const { from, to } = transitions[t.action];
+    if (!from.includes(before.state)) {
+      throw new Conflict(`cannot ${t.action} a data set that is ${before.state}`, [
+        {
+          field: 'action',
+          message: `${t.action} needs a state of ${from.join(' or ')}`,
+          value: t.action,
+        },
+      ]);
+    }
+    if (t.action === 'approve') await requireChildrenApproved(sql, t, range);
+
+    await sql.query(
+      `insert into workflow_states (unit, dataset, period, state, reason, version, updated_by)
+       values ($1, $2, $3, $4, $5, 1, $6)
+       on conflict (unit, dataset, period) do update
+          set state = excluded.state, reason = excluded.reason,
+              version = workflow_states.version + 1, updated_by = excluded.updated_by,
+              updated_at = now()`,
+      [t.unit, t.dataset, t.period, to, reason, actor.userId],
+    );
+    const statusChange: Record<WorkflowAction, [string, string] | null> = {
+      submit: ['draft', 'submitted'],
+      approve: ['submitted', 'approved'],
+      reopen: before.state === 'submitted' ? ['submitted', 'draft'] : null,
+    };
+    const change = statusChange[t.action];
+    let changed = 0;
+    if (change) {
+      const { rows } = await sql.query<{ n: number }>(
+        `with changed as (
+           update data_values set status = $5
+            where unit = $1 and period = $2 and element = any($3::text[]) and status = $4
+            returning 1)
+         select count(*)::int as n from changed`,
+        [t.unit, t.period, elements, change[0], change[1]],
+      );
+      changed = rows[0]?.n ?? 0;
+    }
+    // Only approved values enter the published results: a change of status is a change of data.
+    if (changed > 0) await bumpDataRevision(sql);
+    const after = await workflowStatus(sql, t.unit, t.dataset, t.period);
+    await recordAudit(sql, actor, [
+      {
+        entity: 'workflow',
+        key: `${t.unit}|${t.dataset}|${t.period}`,
+        unit: t.unit,
+        action: t.action,
+        before,
+        after: { ...after, values_changed: changed },
+      },
+    ]);
+    return after;
+  });
+}
+
+/** A unit is approved only after every unit below it that existed in the period. */
+async function requireChildrenApproved(
+  sql: Sql,
+  t: TransitionRequest,
+  range: { start: string; end: string },
+): Promise<void> {
+  const { rows } = await sql.query<{ code: string; state: string | null }>(
+    `select u.code, w.state from units u
+       left join workflow_states w on w.unit = u.code and w.dataset = $2 and w.period = $3
+      where u.parent = $1 and u.valid_from <= $5::date
+        and (u.valid_to is null or u.valid_to >= $4::date)
+        and coalesce(w.state, 'draft') <> 'approved'
+      order by u.code`,
+    [t.unit, t.dataset, t.period, range.start, range.end],
+  );
+  if (rows.length > 0) {
+    throw new Conflict(
+      `${rows.length} unit${rows.length === 1 ? '' : 's'} below ${t.unit} ${rows.length === 1 ? 'is' : 'are'} not approved yet`,
+      rows.slice(0, 50).map((r) => ({
+        field: 'unit',
+        message: `${r.code} is ${r.state ?? 'draft'}`,
+        value: r.code,
+      })),
+    );
+  }
+}
+
+/**
+ * A function telling whether a cell is locked (its unit and period have a submitted or approved
+ * data set that covers its element), and by what. Reads the states once: call it inside the
+ * writer's transaction, after `lockDataWrites`.
+ */
+export async function workflowLocks(
+  database: Database,
+  sql: Sql,
+): Promise<
+  (unit: string, element: string, period: string) => { dataset: string; state: string } | undefined
+> {
+  const { rows } = await sql.query<{
+    unit: string;
+    dataset: string;
+    period: string;
+    state: string;
+  }>('select unit, dataset, period, state from workflow_states where state = any($1::text[])', [
+    lockedStates,
+  ]);
+  if (rows.length === 0) return () => undefined;
+  const elementsOf = new Map<string, Set<string>>();
+  const byCell = new Map<string, { dataset: string; state: string }[]>();
+  for (const r of rows) {
+    if (!elementsOf.has(r.dataset))
+      elementsOf.set(r.dataset, new Set(await datasetElements(database, r.dataset)));
+    const key = `${r.unit}|${r.period}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), { dataset: r.dataset, state: r.state }]);
+  }
+  return (unit, element, period) =>
+    byCell.get(`${unit}|${period}`)?.find((l) => elementsOf.get(l.dataset)?.has(element));
+}
+
+/** The import's cells that are locked, as import problems naming their rows. */
+export async function lockedCellsOf(
+  database: Database,
+  sql: Sql,
+  cells: { row: number[]; unit: string[]; element: string[]; period: string[] },
+): Promise<ImportProblem[]> {
+  const lockOf = await workflowLocks(database, sql);
+  const problems: ImportProblem[] = [];
+  for (let i = 0; i < cells.unit.length; i++) {
+    const l = lockOf(
+      cells.unit[i] as string,
+      cells.element[i] as string,
+      cells.period[i] as string,
+    );
+    if (l)
+      problems.push({
+        row: cells.row[i] as number,
+        field: 'value',
+        value: `${cells.unit[i]} ${cells.element[i]} ${cells.period[i]}`,
+        message: `locked: ${l.dataset} for ${cells.unit[i]} ${cells.period[i]} is ${l.state}; it must be reopened first`,
+      });
+  }
+  return problems;
+}
