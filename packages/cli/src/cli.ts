@@ -8,6 +8,7 @@ import { exportCommand } from './commands/exportData.js';
 import { importCommand } from './commands/importData.js';
 import { serveCommand } from './commands/serve.js';
 import { targetsCommand } from './commands/targets.js';
+import { tokenCommand, userCommand } from './commands/user.js';
 import { validateCommand } from './commands/validate.js';
 
 /** At most this many problems are printed; the rest are counted. */
@@ -124,6 +125,8 @@ Examples:
   cli.addCommand(demoCommand());
   cli.addCommand(importCommand());
   cli.addCommand(exportCommand());
+  cli.addCommand(userCommand());
+  cli.addCommand(tokenCommand());
 
   return cli;
 }

@@ -1,8 +1,16 @@
 // The public surface of @dxmon/server, used by the dxmon command.
 export { buildApp } from './app.js';
+export { type Actor, cliActor, type Role, roles, systemActor } from './auth/actor.js';
+export { minPasswordLength } from './auth/passwords.js';
 export { loadConfig, type ServerConfig } from './config.js';
 export { type Database, openDatabase } from './db/database.js';
-export { type DemoSummary, demoFolder, loadDemo } from './demo/loadDemo.js';
+export {
+  type DemoSummary,
+  demoAccounts,
+  demoFolder,
+  demoPassword,
+  loadDemo,
+} from './demo/loadDemo.js';
 export {
   type DataExportQuery,
   exportData,
@@ -18,3 +26,5 @@ export { type ImportOptions, importData } from './imports/importData.js';
 export type { ImportProblem, ImportReport } from './imports/importReport.js';
 export { csvRows, xlsxRows } from './imports/tableRows.js';
 export { createServer, type Server } from './server.js';
+export { createApiToken, listApiTokens, revokeApiToken } from './services/apiTokens.js';
+export { createUser, findUser, listUsers, type User } from './services/users.js';

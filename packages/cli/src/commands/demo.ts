@@ -18,7 +18,9 @@ Examples:
   $ dxmon demo --data-dir ./dxmon-data && dxmon serve --data-dir ./dxmon-data`,
     )
     .action(async (flags: { dataDir?: string }) => {
-      const { loadConfig, loadDemo, openDatabase } = await import('@dxmon/server');
+      const { demoAccounts, demoPassword, loadConfig, loadDemo, openDatabase } = await import(
+        '@dxmon/server'
+      );
       const config = loadConfig({ dataDir: flags.dataDir });
       const database = await openDatabase(config);
       try {
@@ -28,7 +30,8 @@ Examples:
         );
         process.stderr.write('\n');
         process.stdout.write(
-          `demo loaded into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}: ${summary.units} units, ${summary.lineage} lineage events, framework ${summary.framework}, ${summary.values} values, ${summary.plans} plans with ${summary.targets} targets, ${summary.communeValues} commune values\n`,
+          `demo loaded into ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}: ${summary.units} units, ${summary.lineage} lineage events, framework ${summary.framework}, ${summary.values} values, ${summary.plans} plans with ${summary.targets} targets, ${summary.communeValues} commune values\n` +
+            `accounts (password ${demoPassword}): ${demoAccounts.map((a) => `${a.email} (${a.role}${a.unit ? ` of ${a.unit}` : ''})`).join(', ')}\n`,
         );
       } catch (error) {
         throw new CliError((error as Error).message);

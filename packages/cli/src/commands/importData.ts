@@ -34,7 +34,9 @@ Examples:
 async function runImport(file: string, flags: ImportFlags): Promise<void> {
   const size = statSync(file, { throwIfNoEntry: false });
   if (!size?.isFile()) throw new CliError(`${file}: cannot read: no such file`);
-  const { csvRows, importData, loadConfig, openDatabase, xlsxRows } = await import('@dxmon/server');
+  const { cliActor, csvRows, importData, loadConfig, openDatabase, xlsxRows } = await import(
+    '@dxmon/server'
+  );
   const config = loadConfig({ dataDir: flags.dataDir });
   const database = await openDatabase(config);
   // A progress bar on a terminal only; rows are estimated from the file's size.
@@ -54,6 +56,7 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
       filename: file,
       dryRun: Boolean(flags.dryRun),
       author: process.env.USER,
+      actor: cliActor(),
       onProgress: (rows) => {
         bar?.setTotal(rows);
         bar?.update(rows);

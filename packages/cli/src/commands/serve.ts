@@ -35,7 +35,9 @@ Examples:
 }
 
 async function serve(flags: ServeFlags): Promise<void> {
-  const { createServer, loadConfig, loadDemo } = await import('@dxmon/server');
+  const { createServer, demoAccounts, demoPassword, loadConfig, loadDemo } = await import(
+    '@dxmon/server'
+  );
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig({
@@ -58,7 +60,8 @@ async function serve(flags: ServeFlags): Promise<void> {
         process.stderr.write(` ${step}`),
       );
       process.stderr.write(
-        `\ndxmon: demo loaded: ${summary.units} units, ${summary.values} values, framework ${summary.framework}, ${summary.targets} targets\n`,
+        `\ndxmon: demo loaded: ${summary.units} units, ${summary.values} values, framework ${summary.framework}, ${summary.targets} targets\n` +
+          `dxmon: demo accounts: ${demoAccounts.map((a) => a.email).join(', ')} (password ${demoPassword})\n`,
       );
     }
   }

@@ -96,6 +96,12 @@ export const dataValues = pgTable(
     importId: integer('import_id'),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The last approved value and its version: what the public and the published results see
+     * while a correction is a draft or under review. Null version: never approved.
+     */
+    approvedValue: doublePrecision('approved_value'),
+    approvedVersion: integer('approved_version'),
   },
   (t) => [primaryKey({ columns: [t.unit, t.element, t.period] })],
 );

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetsFromRecords } from '@dxmon/engine';
 import { parse } from 'csv-parse/sync';
+import { systemActor } from '../auth/actor.js';
 import type { Database } from '../db/database.js';
 import { dataElements, lineageEvents, plans, targets, units } from '../db/schema.js';
 import { importData } from '../imports/importData.js';
@@ -10,9 +11,43 @@ import { csvRows } from '../imports/tableRows.js';
 import { saveCriteriaModel } from '../services/criteria.js';
 import { bumpContentRevision } from '../services/dataRevision.js';
 import { saveFramework } from '../services/frameworks.js';
+import { createUser } from '../services/users.js';
 
 /** The demo data set shipped in the repository (data/demo). */
 export const demoFolder = new URL('../../../../data/demo', import.meta.url).pathname;
+
+/**
+ * Accounts to try the workflow with, all with the password `demoPassword`. The server listens on
+ * 127.0.0.1 unless told otherwise; remove them (or use a fresh database) before exposing it.
+ */
+export const demoPassword = 'dxmon-demo-2026';
+export const demoAccounts = [
+  { email: 'admin@demo.dxmon.org', name: 'Demo administrator', role: 'admin' },
+  { email: 'analyst@demo.dxmon.org', name: 'National analyst', role: 'analyst', unit: 'VN' },
+  { email: 'approver@demo.dxmon.org', name: 'Ministry reviewer', role: 'approver', unit: 'VN' },
+  {
+    email: 'officer.ninhbinh@demo.dxmon.org',
+    name: 'Ninh Binh data officer',
+    role: 'officer',
+    unit: 'VN-37',
+    language: 'vi',
+  },
+  {
+    email: 'approver.ninhbinh@demo.dxmon.org',
+    name: 'Ninh Binh reviewer',
+    role: 'approver',
+    unit: 'VN-37',
+    language: 'vi',
+  },
+  {
+    email: 'officer.tuyenquang@demo.dxmon.org',
+    name: 'Tuyen Quang data officer',
+    role: 'officer',
+    unit: 'VN25-08',
+    language: 'vi',
+  },
+  { email: 'viewer@demo.dxmon.org', name: 'Ninh Binh viewer', role: 'viewer', unit: 'VN-37' },
+];
 
 export interface DemoSummary {
   units: number;
@@ -22,6 +57,7 @@ export interface DemoSummary {
   plans: number;
   targets: number;
   communeValues: number;
+  accounts: number;
 }
 
 /**
@@ -143,6 +179,10 @@ export async function loadDemo(
     onStep('communes');
     communeValues = (await importFile(database, join(folder, 'commune-data.csv'))).values;
   }
+  onStep('accounts');
+  for (const account of demoAccounts) {
+    await createUser(database, { ...account, password: demoPassword }, systemActor);
+  }
   // Units, lineage, plans and targets went in directly: cached responses are stale now.
   await bumpContentRevision(database);
   return {
@@ -153,6 +193,7 @@ export async function loadDemo(
     plans: planRows.length,
     targets: parsed.targets.length,
     communeValues,
+    accounts: demoAccounts.length,
   };
 }
 

@@ -71,7 +71,8 @@ export async function exportData(
   q: DataExportQuery,
   format: ExportFormat,
 ): Promise<NamedExport> {
-  const { items } = await listDataValues(database.db, { ...q, limit: 2_000_000, offset: 0 });
+  // Open data: the approved values, as the public sees them.
+  const { items } = await listDataValues(database, { ...q, limit: 2_000_000, offset: 0 });
   const file = await exportTable(
     dataColumns,
     items as unknown as Record<string, unknown>[],

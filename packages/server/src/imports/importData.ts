@@ -61,6 +61,7 @@ export async function importData(
 
   const problems: ImportProblem[] = [];
   let problemsTotal = 0;
+  let outsideUnits = 0;
   const problem = (p: ImportProblem) => {
     problemsTotal++;
     if (problems.length < maxProblems) problems.push(p);
@@ -120,6 +121,7 @@ export async function importData(
       });
       rowOk = false;
     } else if (options.allowedUnits && !options.allowedUnits.has(unit)) {
+      outsideUnits++;
       problem({
         row,
         field: 'unit',
@@ -233,6 +235,7 @@ export async function importData(
     unchanged: 0,
     problems,
     problems_total: problemsTotal,
+    ...(outsideUnits > 0 ? { outside_units: outsideUnits } : {}),
   };
   if (problemsTotal > 0) {
     report.id = await recordImport(database, options, report);
@@ -243,7 +246,7 @@ export async function importData(
     await database.transaction(async (sql) => {
       await lockDataWrites(sql);
       // Cells of a submitted or approved data set are locked until it is reopened.
-      const locked = await lockedCellsOf(database, sql, cells);
+      const locked = await lockedCellsOf(sql, cells);
       if (locked.length > 0) {
         for (const l of locked) problem(l);
         throw new Refused();
@@ -377,7 +380,9 @@ async function merge(
     await sql.query(
       `update data_values d
           set value = s.value, source = s.source, evidence = s.evidence, author = $1,
-              import_id = $2, status = $3, version = d.version + 1, updated_at = now()
+              import_id = $2, status = $3, version = d.version + 1, updated_at = now(),
+              approved_value = case when $3 = 'approved' then s.value else d.approved_value end,
+              approved_version = case when $3 = 'approved' then d.version + 1 else d.approved_version end
          from import_staging s
         where d.unit = s.unit and d.element = s.element and d.period = s.period
           and d.value is distinct from s.value`,
@@ -386,8 +391,10 @@ async function merge(
   }
   if (counts.inserted > 0) {
     await sql.query(
-      `insert into data_values (unit, element, period, value, source, evidence, author, import_id, status)
-       select s.unit, s.element, s.period, s.value, s.source, s.evidence, $1, $2, $3
+      `insert into data_values (unit, element, period, value, source, evidence, author, import_id, status,
+                                approved_value, approved_version)
+       select s.unit, s.element, s.period, s.value, s.source, s.evidence, $1, $2, $3,
+              case when $3 = 'approved' then s.value end, case when $3 = 'approved' then 1 end
          from import_staging s
         where not exists (select 1 from data_values d
                            where d.unit = s.unit and d.element = s.element and d.period = s.period)`,

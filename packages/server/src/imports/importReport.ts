@@ -24,6 +24,8 @@ export interface ImportReport {
   /** The first problems (at most `maxProblems`); `problems_total` counts them all. */
   problems: ImportProblem[];
   problems_total: number;
+  /** Rows for units outside the importer's units: the import is then refused as forbidden (403). */
+  outside_units?: number;
 }
 
 export const maxProblems = 1000;

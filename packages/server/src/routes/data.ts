@@ -42,7 +42,7 @@ export const dataRoutes: FastifyPluginAsyncZod = async (app) => {
         : actor.role === 'admin' || actor.role === 'analyst' || actor.unit === null
           ? ('all' as const)
           : [...(await subtreeOf(app.database, actor.unit))];
-      const result = await listDataValues(app.database.db, request.query, privateUnits);
+      const result = await listDataValues(app.database, request.query, privateUnits);
       return { ...result, limit: request.query.limit, offset: request.query.offset };
     },
   );

@@ -47,7 +47,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: reportSchema,
           401: problemSchema,
-          403: problemSchema,
+          403: problemSchema.extend({ report: reportSchema.optional() }),
           415: problemSchema,
           422: problemSchema.extend({ report: reportSchema }),
         },
@@ -74,13 +74,17 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         await app.jobs.refreshResults();
       }
       if (report.status === 'refused') {
+        // Rows for units the importer may not write make it a matter of rights, not of data.
+        const status = report.outside_units ? 403 : 422;
         return reply
-          .status(422)
+          .status(status)
           .type('application/problem+json')
           .send({
             type: 'about:blank',
-            status: 422,
-            title: 'The import has problems; nothing was written',
+            status,
+            title: report.outside_units
+              ? `${report.outside_units} row${report.outside_units === 1 ? ' is' : 's are'} for units outside yours; nothing was written`
+              : 'The import has problems; nothing was written',
             detail: `${report.problems_total} problem${report.problems_total === 1 ? '' : 's'} in ${report.rows} rows`,
             fields: report.problems.map((p) => ({
               field: `row ${p.row}: ${p.field}`,

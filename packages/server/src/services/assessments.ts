@@ -184,10 +184,9 @@ async function loadPanel(
     period: string;
     value: number | null;
   }>(
-    `select unit, element, period, value from data_values
+    `select unit, element, period, approved_value as value from data_values
       where unit = any($1::text[]) and element = any($2::text[])
-        and period <= $3 and length(period) = length($3) and value is not null
-        and status = 'approved'`,
+        and period <= $3 and length(period) = length($3) and approved_value is not null`,
     [units, series, period],
   );
   const periods = [...new Set(rows.map((r) => r.period).concat(period))].sort();

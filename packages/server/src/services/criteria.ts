@@ -166,8 +166,9 @@ export async function criteriaResults(
     [level, range.end, q.parent ?? null],
   );
   const { rows: values } = await database.query<{ unit: string; element: string; value: number }>(
-    `select unit, element, value from data_values
-      where period = $1 and element = any($2::text[]) and unit = any($3::text[]) and value is not null and status = 'approved'`,
+    `select unit, element, approved_value as value from data_values
+      where period = $1 and element = any($2::text[]) and unit = any($3::text[])
+        and approved_value is not null`,
     [q.period, indicators, units.map((u) => u.code)],
   );
   const value = new Map(values.map((v) => [`${v.unit}|${v.element}`, v.value]));

@@ -130,7 +130,7 @@ export async function enterValues(
   return database.transaction(async (sql) => {
     await lockDataWrites(sql);
     const cells = values.map((v) => ({ unit: v.unit, element: v.indicator, period: v.period }));
-    const lockOf = await workflowLocks(database, sql);
+    const lockOf = await workflowLocks(sql);
     const lockProblems: ProblemField[] = [];
     for (const [i, v] of values.entries()) {
       const l = lockOf(v.unit, v.indicator, v.period);
@@ -206,12 +206,18 @@ export async function enterValues(
         );
       }
       const { rows: written } = await sql.query<CellRow>(
-        `insert into data_values (unit, element, period, value, source, evidence, status, author, version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, 1)
+        `insert into data_values (unit, element, period, value, source, evidence, status, author, version,
+                                  approved_value, approved_version)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, 1,
+                 case when $7 = 'approved' then $4::float8 end, case when $7 = 'approved' then 1 end)
          on conflict (unit, element, period) do update
             set value = excluded.value, source = excluded.source, evidence = excluded.evidence,
                 status = excluded.status, author = excluded.author, import_id = null,
-                version = data_values.version + 1, updated_at = now()
+                version = data_values.version + 1, updated_at = now(),
+                approved_value = case when excluded.status = 'approved' then excluded.value
+                                      else data_values.approved_value end,
+                approved_version = case when excluded.status = 'approved' then data_values.version + 1
+                                        else data_values.approved_version end
          returning unit, element, period, value, source, evidence, status, version`,
         [
           v.unit,

@@ -1,6 +1,4 @@
-import { and, asc, count, eq, inArray, or } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
-import { dataValues } from '../db/schema.js';
+import type { Database } from '../db/database.js';
 
 export interface DataValue {
   unit: string;
@@ -23,38 +21,50 @@ export interface DataQuery {
 }
 
 /**
- * Data values with their provenance. The public sees approved values; `privateUnits` adds the
- * drafts and submissions of those units (a signed-in user's subtree), `'all'` everything.
+ * Data values with their provenance. The public sees each cell's last approved value (a cell
+ * never approved is not shown); `privateUnits` shows those units' working values instead, drafts
+ * and submissions included (a signed-in user's subtree), `'all'` every unit's.
  */
 export async function listDataValues(
-  db: Db,
+  database: Database,
   q: DataQuery,
   privateUnits: readonly string[] | 'all' = [],
 ): Promise<{ items: DataValue[]; total: number }> {
-  const visible =
-    privateUnits === 'all'
-      ? undefined
-      : privateUnits.length > 0
-        ? or(eq(dataValues.status, 'approved'), inArray(dataValues.unit, [...privateUnits]))
-        : eq(dataValues.status, 'approved');
-  const where = and(
-    visible,
-    q.unit ? eq(dataValues.unit, q.unit) : undefined,
-    q.indicator ? eq(dataValues.element, q.indicator) : undefined,
-    q.period ? eq(dataValues.period, q.period) : undefined,
-  );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(dataValues)
-      .where(where)
-      .orderBy(asc(dataValues.unit), asc(dataValues.element), asc(dataValues.period))
-      .limit(q.limit)
-      .offset(q.offset),
-    db.select({ n: count() }).from(dataValues).where(where),
+  const all = privateUnits === 'all';
+  const mine = all ? [] : [...privateUnits];
+  // $1 all, $2 private units: a row is "working" (shown as it is) for those, else its approved state.
+  const working = '($1 or unit = any($2::text[]))';
+  const where = `(${working} or approved_version is not null)
+      and ($3::text is null or unit = $3) and ($4::text is null or element = $4)
+      and ($5::text is null or period = $5)`;
+  const params = [all, mine, q.unit ?? null, q.indicator ?? null, q.period ?? null];
+  const [rows, total] = await Promise.all([
+    database.query<{
+      unit: string;
+      element: string;
+      period: string;
+      value: number | null;
+      source: string | null;
+      evidence: string | null;
+      status: string;
+      version: number;
+      updated_at: Date | string;
+    }>(
+      `select unit, element, period, source, evidence, updated_at,
+              case when ${working} then value else approved_value end as value,
+              case when ${working} then status else 'approved' end as status,
+              case when ${working} then version else approved_version end as version
+         from data_values where ${where}
+        order by unit, element, period limit $6 offset $7`,
+      [...params, q.limit, q.offset],
+    ),
+    database.query<{ n: number }>(
+      `select count(*)::int as n from data_values where ${where}`,
+      params,
+    ),
   ]);
   return {
-    items: rows.map((r) => ({
+    items: rows.rows.map((r) => ({
       unit: r.unit,
       indicator: r.element,
       period: r.period,
@@ -63,8 +73,8 @@ export async function listDataValues(
       evidence: r.evidence,
       status: r.status,
       version: r.version,
-      updated_at: r.updatedAt.toISOString(),
+      updated_at: new Date(r.updated_at).toISOString(),
     })),
-    total: total?.n ?? 0,
+    total: total.rows[0]?.n ?? 0,
   };
 }

@@ -176,7 +176,7 @@ async function frameworkPeriods(
 ): Promise<string[]> {
   const { rows } = await database.query<{ period: string }>(
     `select distinct period from data_values
-      where element = any($1::text[]) and length(period) = length($2) and value is not null and status = 'approved'
+      where element = any($1::text[]) and length(period) = length($2) and approved_value is not null
       order by period`,
     [frameworkElements(tree), period],
   );
@@ -191,8 +191,8 @@ async function rawValues(
   tree: ReturnType<typeof frameworkTree>,
 ): Promise<Map<string, number>> {
   const { rows } = await database.query<{ element: string; value: number | null }>(
-    `select element, value from data_values
-      where unit = $1 and period = $2 and element = any($3::text[]) and status = 'approved'`,
+    `select element, approved_value as value from data_values
+      where unit = $1 and period = $2 and element = any($3::text[]) and approved_version is not null`,
     [unit, period, frameworkElements(tree)],
   );
   const values = new Map(rows.map((r) => [r.element, r.value ?? Number.NaN]));

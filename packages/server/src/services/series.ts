@@ -63,9 +63,8 @@ export async function unitSeries(
     period: string;
     value: number | null;
   }>(
-    `select unit, element, period, value from data_values
-      where unit = any($1::text[]) and element = any($2::text[]) and value is not null
-        and status = 'approved'`,
+    `select unit, element, period, approved_value as value from data_values
+      where unit = any($1::text[]) and element = any($2::text[]) and approved_value is not null`,
     [codes, weightElement ? [element, weightElement] : [element]],
   );
   const value = new Map<string, number>();

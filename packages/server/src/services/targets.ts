@@ -49,8 +49,8 @@ export async function assessTargets(database: Database, q: PlanQuery): Promise<A
     period: string;
     value: number;
   }>(
-    `select unit, element, period, value from data_values
-      where value is not null and status = 'approved' and (unit, element) in (select unit, indicator from targets
+    `select unit, element, period, approved_value as value from data_values
+      where approved_value is not null and (unit, element) in (select unit, indicator from targets
         where ($1::text is null or unit = $1) and ($2::text is null or plan = $2))`,
     [q.unit ?? null, q.plan ?? null],
   );

@@ -167,7 +167,9 @@ export async function transition(
     if (change) {
       const { rows } = await sql.query<{ n: number }>(
         `with changed as (
-           update data_values set status = $5
+           update data_values set status = $5,
+                  approved_value = case when $5 = 'approved' then value else approved_value end,
+                  approved_version = case when $5 = 'approved' then version else approved_version end
             where unit = $1 and period = $2 and element = any($3::text[]) and status = $4
             returning 1)
          select count(*)::int as n from changed`,
@@ -225,7 +227,6 @@ async function requireChildrenApproved(
  * writer's transaction, after `lockDataWrites`.
  */
 export async function workflowLocks(
-  database: Database,
   sql: Sql,
 ): Promise<
   (unit: string, element: string, period: string) => { dataset: string; state: string } | undefined
@@ -243,7 +244,7 @@ export async function workflowLocks(
   const byCell = new Map<string, { dataset: string; state: string }[]>();
   for (const r of rows) {
     if (!elementsOf.has(r.dataset))
-      elementsOf.set(r.dataset, new Set(await datasetElements(database, r.dataset)));
+      elementsOf.set(r.dataset, new Set(await datasetElements(sql, r.dataset)));
     const key = `${r.unit}|${r.period}`;
     byCell.set(key, [...(byCell.get(key) ?? []), { dataset: r.dataset, state: r.state }]);
   }
@@ -253,11 +254,10 @@ export async function workflowLocks(
 
 /** The import's cells that are locked, as import problems naming their rows. */
 export async function lockedCellsOf(
-  database: Database,
   sql: Sql,
   cells: { row: number[]; unit: string[]; element: string[]; period: string[] },
 ): Promise<ImportProblem[]> {
-  const lockOf = await workflowLocks(database, sql);
+  const lockOf = await workflowLocks(sql);
   const problems: ImportProblem[] = [];
   for (let i = 0; i < cells.unit.length; i++) {
     const l = lockOf(

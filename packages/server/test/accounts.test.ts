@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { systemActor } from '../src/auth/actor.js';
+import { createUser } from '../src/services/users.js';
+import { onEachDatabase } from './databases.js';
+import { seedProvinces, testApp } from './fixtures.js';
+
+const password = 'correct horse battery staple';
+
+onEachDatabase('accounts, sessions and tokens', (database) => {
+  let app: FastifyInstance;
+  before(async () => {
+    await seedProvinces(database());
+    for (const email of ['lan@hanoi.test', 'locked@hanoi.test']) {
+      await createUser(
+        database(),
+        { email, name: 'Nguyen Lan', role: 'officer', unit: 'VN-01', password },
+        systemActor,
+      );
+    }
+    app = await testApp(database());
+  });
+  after(() => app?.close());
+
+  const login = (email: string, pass: string, address = '10.0.0.1') =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: pass },
+      remoteAddress: address,
+    });
+  const cookieOf = (res: Awaited<ReturnType<typeof login>>) =>
+    res.cookies.find((c) => c.name === 'dxmon_session');
+  const entry = { values: [{ unit: 'VN-01', indicator: 'days', period: '2024', value: 4 }] };
+
+  test('passwords are stored as argon2id hashes, never as given', async () => {
+    const { rows } = await database().query<{ password_hash: string }>(
+      `select password_hash from users where email = 'lan@hanoi.test'`,
+    );
+    assert.match(rows[0]?.password_hash ?? '', /^\$argon2id\$/);
+    assert.ok(!rows[0]?.password_hash.includes(password));
+  });
+
+  test('sign-in sets an httpOnly, SameSite cookie and returns a token and a CSRF token', async () => {
+    const res = await login('LAN@hanoi.test', password);
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.equal(body.user.email, 'lan@hanoi.test');
+    assert.equal(body.user.password_hash, undefined);
+    const cookie = cookieOf(res);
+    assert.ok(cookie, 'a session cookie');
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.sameSite, 'Strict');
+    assert.equal(cookie.value, body.token);
+    // Only the hash of the secret is stored.
+    const { rows } = await database().query<{ id: string }>('select id from sessions');
+    assert.ok(rows.every((r) => r.id !== body.token));
+
+    const me = await app.inject({ url: '/api/me', cookies: { dxmon_session: cookie.value } });
+    assert.equal(me.statusCode, 200, me.body);
+    assert.deepEqual(
+      [me.json().email, me.json().role, me.json().via],
+      ['lan@hanoi.test', 'officer', 'session'],
+    );
+    const bearer = await app.inject({
+      url: '/api/me',
+      headers: { authorization: `Bearer ${body.token}` },
+    });
+    assert.equal(bearer.statusCode, 200);
+  });
+
+  test('a cookie write needs the CSRF token; a Bearer write does not', async () => {
+    const session = (await login('lan@hanoi.test', password)).json();
+    const cookies = { dxmon_session: session.token };
+    const forged = await app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      cookies,
+      payload: entry,
+    });
+    assert.equal(forged.statusCode, 403, forged.body);
+    assert.match(forged.json().detail, /x-csrf-token/);
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      cookies,
+      headers: { 'x-csrf-token': 'csrf_guess' },
+      payload: entry,
+    });
+    assert.equal(wrong.statusCode, 403);
+    const good = await app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      cookies,
+      headers: { 'x-csrf-token': session.csrf_token },
+      payload: entry,
+    });
+    assert.equal(good.statusCode, 200, good.body);
+    const scripted = await app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      headers: { authorization: `Bearer ${session.token}` },
+      payload: { values: [{ ...entry.values[0], value: 5 }] },
+    });
+    assert.equal(scripted.statusCode, 200, scripted.body);
+  });
+
+  test('sign-out ends the session', async () => {
+    const session = (await login('lan@hanoi.test', password)).json();
+    const auth = { authorization: `Bearer ${session.token}` };
+    assert.equal((await app.inject({ url: '/api/me', headers: auth })).statusCode, 200);
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth });
+    assert.equal(out.statusCode, 204);
+    assert.equal((await app.inject({ url: '/api/me', headers: auth })).statusCode, 401);
+  });
+
+  test('unknown email and wrong password fail alike; five failures lock the account', async () => {
+    const unknown = await login('nobody@hanoi.test', password, '10.0.0.2');
+    const wrong = await login('locked@hanoi.test', 'not the password', '10.0.0.2');
+    assert.equal(unknown.statusCode, 401);
+    assert.equal(wrong.statusCode, 401);
+    assert.equal(unknown.json().detail, wrong.json().detail);
+    for (let i = 0; i < 4; i++) await login('locked@hanoi.test', 'still wrong', `10.0.1.${i}`);
+    const locked = await login('locked@hanoi.test', password, '10.0.2.1');
+    assert.equal(locked.statusCode, 429, locked.body);
+    assert.match(locked.json().detail, /locked until/);
+    assert.ok(Number(locked.headers['retry-after']) > 0);
+  });
+
+  test('one address gets at most ten sign-in attempts a minute', async () => {
+    // Unknown accounts, so that no account lockout answers instead of the address limit.
+    const statuses = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push((await login(`nobody${i}@hanoi.test`, 'wrong', '10.9.9.9')).statusCode);
+    assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
+    assert.equal(statuses[10], 429);
+  });
+
+  test('API tokens: created once, usable, listed without secret, revoked for good', async () => {
+    const session = (await login('lan@hanoi.test', password, '10.0.3.1')).json();
+    const auth = { authorization: `Bearer ${session.token}` };
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: auth,
+      payload: { name: 'nightly import' },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const token = created.json().token as string;
+    assert.match(token, /^dxt_/);
+    const me = await app.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    assert.equal(me.json().via, 'token');
+    const list = (await app.inject({ url: '/api/tokens', headers: auth })).json().items;
+    assert.ok(list.length >= 1 && list.every((t: object) => !('token' in t)));
+    const revoked = await app.inject({
+      method: 'DELETE',
+      url: `/api/tokens/${created.json().id}`,
+      headers: auth,
+    });
+    assert.equal(revoked.statusCode, 200, revoked.body);
+    const after = await app.inject({
+      url: '/api/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(after.statusCode, 401);
+    assert.match(after.json().detail, /revoked/);
+  });
+
+  test('security headers on every answer, no stack traces, bodies limited', async () => {
+    const res = await app.inject('/api/health');
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.ok(res.headers['content-security-policy']);
+    assert.ok(res.headers['strict-transport-security']);
+    assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.doesNotMatch(bad.body, /\n\s+at /);
+  });
+});

@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { systemActor } from '../src/auth/actor.js';
+import { createApiToken } from '../src/services/apiTokens.js';
+import { saveFramework } from '../src/services/frameworks.js';
+import { createUser } from '../src/services/users.js';
+import { onEachDatabase } from './databases.js';
+import { adminAuthorization, miniData, miniFramework, seedProvinces, testApp } from './fixtures.js';
+
+// Ha Noi (VN-01) enters its 2024 digital-government figures; the ministry (an approver of VN)
+// reviews them. The mini index's data are loaded approved by an admin first.
+onEachDatabase('submission, approval and the audit trail', (database) => {
+  let app: FastifyInstance;
+  const as: Record<string, Record<string, string>> = {};
+  before(async () => {
+    await seedProvinces(database());
+    await saveFramework(database().db, miniFramework);
+    for (const [who, role, unit] of [
+      ['officer', 'officer', 'VN-01'],
+      ['ministry', 'approver', 'VN'],
+      ['hanoiApprover', 'approver', 'VN-01'],
+    ] as const) {
+      const user = await createUser(
+        database(),
+        { email: `${who}@workflow.test`, name: who, role, unit },
+        systemActor,
+      );
+      const { token } = await createApiToken(database(), user.id, 'test', systemActor);
+      as[who] = { authorization: `Bearer ${token}` };
+    }
+    as.admin = { authorization: await adminAuthorization(database()) };
+    app = await testApp(database());
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { ...as.admin, 'content-type': 'text/csv' },
+      body: miniData,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+  });
+  after(() => app?.close());
+
+  const post = (who: string, url: string, payload: object) =>
+    app.inject({ method: 'POST', url, headers: as[who], payload });
+  const enter = (who: string, value: number, version?: number) =>
+    post(who, '/api/data-values', {
+      values: [
+        {
+          unit: 'VN-01',
+          indicator: 'online_share',
+          period: '2024',
+          value,
+          evidence: 'https://hanoi.gov.vn/report-2024.pdf',
+          ...(version === undefined ? {} : { version }),
+        },
+      ],
+    });
+  const cell = async () => {
+    const res = await app.inject({
+      url: '/api/data?unit=VN-01&indicator=online_share&period=2024',
+      headers: as.officer,
+    });
+    return res.json().items[0] as { value: number; status: string; version: number };
+  };
+  const vn01Score = async () => {
+    const r = await app.inject('/api/results?framework=mini&period=2024');
+    return r.json().items.find((i: { unit: string }) => i.unit === 'VN-01').nodes.online_share
+      .score as number;
+  };
+  const key = { unit: 'VN-01', dataset: 'mini', period: '2024' };
+
+  test('a draft does not change the published results until it is approved', async () => {
+    assert.equal(await vn01Score(), 100); // 80 is the best online share of 2024
+    const before = await cell();
+    const res = await enter('officer', 30, before.version);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().items[0].status, 'draft');
+    // Ha Noi's draft 30 is not public: the public still sees the approved 80 and the same results.
+    const publicView = await app.inject('/api/data?unit=VN-01&indicator=online_share&period=2024');
+    assert.equal(publicView.json().items[0].value, 80);
+    assert.equal(publicView.json().items[0].status, 'approved');
+    assert.equal(await vn01Score(), 100);
+  });
+
+  test('a stale version is refused with 409 and loses nothing', async () => {
+    const now = await cell();
+    const stale = await enter('officer', 31, now.version - 1);
+    assert.equal(stale.statusCode, 409, stale.body);
+    assert.match(stale.json().fields[0].field, /^values\[0\]\.version$/);
+    assert.deepEqual(await cell(), now);
+  });
+
+  test('submitted and approved data are locked; approval is by the level above, children first', async () => {
+    // The officer may not approve, nor may Ha Noi's own approver approve Ha Noi.
+    assert.equal((await post('officer', '/api/workflow/approve', key)).statusCode, 403);
+    const submitted = await post('officer', '/api/workflow/submit', { ...key, version: 0 });
+    assert.equal(submitted.statusCode, 200, submitted.body);
+    assert.equal(submitted.json().state, 'submitted');
+    assert.equal((await cell()).status, 'submitted');
+    const locked = await enter('officer', 35);
+    assert.equal(locked.statusCode, 409, locked.body);
+    assert.match(locked.json().fields[0].message, /locked: mini for VN-01 2024 is submitted/);
+    assert.equal((await post('hanoiApprover', '/api/workflow/approve', key)).statusCode, 403);
+
+    // The country cannot be approved before its provinces are.
+    const early = await post('ministry', '/api/workflow/approve', { ...key, unit: 'VN' });
+    assert.equal(early.statusCode, 403, 'the ministry approves the units below VN, not VN');
+
+    const approved = await post('ministry', '/api/workflow/approve', { ...key, version: 1 });
+    assert.equal(approved.statusCode, 200, approved.body);
+    assert.equal(approved.json().state, 'approved');
+    assert.equal((await cell()).status, 'approved');
+    assert.equal(await vn01Score(), 0, 'the approved 30 is now the worst online share');
+
+    // Locked: neither the form nor an import may change it.
+    assert.equal((await enter('admin', 36)).statusCode, 409);
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { ...as.admin, 'content-type': 'text/csv' },
+      body: 'unit,indicator,period,value\nVN-02,days,2024,9\nVN-01,online_share,2024,37\n',
+    });
+    assert.equal(imported.statusCode, 422, imported.body);
+    assert.deepEqual(
+      imported.json().report.problems.map((p: { row: number; field: string }) => [p.row, p.field]),
+      [[3, 'value']],
+    );
+    assert.equal((await cell()).value, 30);
+  });
+
+  test('a parent is approved only when its children are', async () => {
+    const admin = await post('admin', '/api/workflow/submit', { ...key, unit: 'VN' });
+    assert.equal(admin.statusCode, 200, admin.body);
+    const refused = await post('admin', '/api/workflow/approve', { ...key, unit: 'VN' });
+    assert.equal(refused.statusCode, 409, refused.body);
+    const waiting = refused.json().fields.map((f: { value: string }) => f.value);
+    // VN-02 and VN-08 existed in 2024 and are not approved; VN25-08 did not exist yet.
+    assert.deepEqual(waiting, ['VN-02', 'VN-08']);
+  });
+
+  test('reopening needs a reason; then the correction flows through again', async () => {
+    const noReason = await post('ministry', '/api/workflow/reopen', key);
+    assert.equal(noReason.statusCode, 422, noReason.body);
+    const reopened = await post('ministry', '/api/workflow/reopen', {
+      ...key,
+      reason: 'the online share excludes district services',
+    });
+    assert.equal(reopened.statusCode, 200, reopened.body);
+    assert.equal(reopened.json().state, 'reopened');
+    const corrected = await enter('officer', 42, (await cell()).version);
+    assert.equal(corrected.statusCode, 200, corrected.body);
+    assert.equal((await post('officer', '/api/workflow/submit', key)).statusCode, 200);
+    assert.equal((await post('ministry', '/api/workflow/approve', key)).statusCode, 200);
+    assert.equal((await cell()).value, 42);
+  });
+
+  test("the audit trail tells the value's story: entry, submission, approval, reopening, correction", async () => {
+    const res = await app.inject({
+      url: `/api/audit?unit=VN-01&limit=1000`,
+      headers: as.admin,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const story = (
+      res.json().items as {
+        entity: string;
+        entity_key: string;
+        action: string;
+        actor: string;
+        via: string;
+        before: { value?: number; state?: string } | null;
+        after: { value?: number; state?: string } | null;
+      }[]
+    )
+      .filter(
+        (r) => r.entity_key === 'VN-01|online_share|2024' || r.entity_key === 'VN-01|mini|2024',
+      )
+      .map((r) => [
+        r.entity,
+        r.action,
+        r.actor,
+        r.before?.value ?? r.before?.state ?? null,
+        r.after?.value ?? r.after?.state ?? null,
+      ]);
+    assert.deepEqual(story, [
+      ['data_value', 'update', 'officer@workflow.test', 80, 30],
+      ['workflow', 'submit', 'officer@workflow.test', 'draft', 'submitted'],
+      ['workflow', 'approve', 'ministry@workflow.test', 'submitted', 'approved'],
+      ['workflow', 'reopen', 'ministry@workflow.test', 'approved', 'reopened'],
+      ['data_value', 'update', 'officer@workflow.test', 30, 42],
+      ['workflow', 'submit', 'officer@workflow.test', 'reopened', 'submitted'],
+      ['workflow', 'approve', 'ministry@workflow.test', 'submitted', 'approved'],
+    ]);
+    const first = res
+      .json()
+      .items.find((r: { entity_key: string }) => r.entity_key === 'VN-01|online_share|2024');
+    assert.equal(first.via, 'token');
+    assert.ok(first.address, 'the client address is recorded');
+  });
+
+  test('audit rows cannot be changed, even with SQL', async () => {
+    await assert.rejects(
+      () => database().query(`update audit_log set actor = 'someone else'`),
+      /append-only/,
+    );
+    await assert.rejects(() => database().query('delete from audit_log'), /append-only/);
+  });
+});
