@@ -12,7 +12,11 @@ import { binPath, type Run } from './support.js';
 const env = { ...process.env, DATABASE_URL: '' };
 
 function run(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [binPath, ...args], { cwd, encoding: 'utf8', env });
+  return runWithInput(cwd, '', ...args);
+}
+
+function runWithInput(cwd: string, input: string, ...args: string[]): Run {
+  const r = spawnSync(process.execPath, [binPath, ...args], { cwd, encoding: 'utf8', env, input });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -133,6 +137,74 @@ describe('the demo through the terminal', () => {
     assert.equal(r.status, 1);
     assert.match(r.stderr, /nope/);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'a message, not a stack trace');
+  });
+
+  test('dxmon user add reads the password from stdin; bad fields and duplicates are refused', () => {
+    const added = runWithInput(
+      dir,
+      'a long enough passphrase\n',
+      'user',
+      'add',
+      '--email',
+      'Lan@NinhBinh.test',
+      '--name',
+      'Nguyen Lan',
+      '--role',
+      'officer',
+      '--unit',
+      'VN-37',
+      '--password-stdin',
+      '--data-dir',
+      'db',
+    );
+    assert.equal(added.status, 0, added.stderr);
+    assert.match(added.stdout, /created lan@ninhbinh\.test \(officer of VN-37\)/);
+    const again = runWithInput(
+      dir,
+      'another passphrase\n',
+      'user',
+      'add',
+      '--email',
+      'lan@ninhbinh.test',
+      '--name',
+      'Lan',
+      '--role',
+      'viewer',
+      '--unit',
+      'VN-37',
+      '--password-stdin',
+      '--data-dir',
+      'db',
+    );
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /already an account for lan@ninhbinh\.test/);
+    const bad = run(
+      dir,
+      'user',
+      'add',
+      '--email',
+      'not-an-email',
+      '--name',
+      'X',
+      '--role',
+      'boss',
+      '--unit',
+      'XX-99',
+      '--data-dir',
+      'db',
+    );
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /email: not an email address/);
+    assert.match(
+      bad.stderr,
+      /role: one of admin, analyst, officer, approver, viewer \(got "boss"\)/,
+    );
+    assert.match(bad.stderr, /unit: no such unit \(got "XX-99"\)/);
+    const list = run(dir, 'user', 'list', '--data-dir', 'db');
+    assert.match(list.stdout, /lan@ninhbinh\.test\s+Nguyen Lan\s+officer\s+VN-37/);
+    const token = run(dir, 'token', 'create', '--email', 'lan@ninhbinh.test', '--data-dir', 'db');
+    assert.equal(token.status, 0, token.stderr);
+    assert.match(token.stdout, /^dxt_[A-Za-z0-9_-]{43}\n$/);
   });
 
   test('dxmon serve answers on the port it prints, and stops on SIGTERM', async () => {

@@ -8,6 +8,7 @@ import { dataElements, lineageEvents, plans, targets, units } from '../db/schema
 import { importData } from '../imports/importData.js';
 import type { ImportReport } from '../imports/importReport.js';
 import { csvRows } from '../imports/tableRows.js';
+import { recordAudit } from '../services/audit.js';
 import { saveCriteriaModel } from '../services/criteria.js';
 import { bumpContentRevision } from '../services/dataRevision.js';
 import { saveFramework } from '../services/frameworks.js';
@@ -179,6 +180,24 @@ export async function loadDemo(
     onStep('communes');
     communeValues = (await importFile(database, join(folder, 'commune-data.csv'))).values;
   }
+  // The rows written directly above, in the audit trail like every other change.
+  await recordAudit(database, systemActor, [
+    ...unitRows.map((u) => ({
+      entity: 'unit' as const,
+      key: u.code as string,
+      unit: u.code as string,
+      action: 'create',
+      after: u,
+    })),
+    ...parsed.targets.map((t) => ({
+      entity: 'target' as const,
+      key: t.id,
+      unit: t.unit,
+      action: 'create',
+      after: t,
+    })),
+  ]);
+
   onStep('accounts');
   for (const account of demoAccounts) {
     await createUser(database, { ...account, password: demoPassword }, systemActor);
@@ -199,6 +218,7 @@ export async function loadDemo(
 
 async function importFile(database: Database, path: string): Promise<ImportReport> {
   const report = await importData(database, csvRows(createReadStream(path)), {
+    actor: systemActor,
     format: 'csv',
     filename: path.split('/').at(-1),
     dryRun: false,

@@ -27,6 +27,9 @@ const tokenSchema = z.object({
   revoked_at: z.string().nullable(),
 });
 
+/** Account requests are small: anything larger is refused before it is parsed. */
+const smallBody = 16 * 1024;
+
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,6 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       // Per client address, on top of the per-account lockout.
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      bodyLimit: smallBody,
       schema: {
         tags: ['accounts'],
         summary: 'Sign in: sets the session cookie and returns the session token and CSRF token',
@@ -121,6 +125,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/tokens',
     {
+      bodyLimit: smallBody,
       schema: {
         tags: ['accounts'],
         summary: 'Create a personal API token; its secret is shown once',
@@ -171,6 +176,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users',
     {
+      bodyLimit: smallBody,
       schema: {
         tags: ['accounts'],
         summary: 'Create an account (admins)',

@@ -18,6 +18,8 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/data-values',
     {
+      // 5,000 values with sources and evidence links fit well within 4 MB.
+      bodyLimit: 4 * 1024 * 1024,
       schema: {
         tags: ['data'],
         summary: 'Enter values from a form, all or none',

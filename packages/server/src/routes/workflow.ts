@@ -56,6 +56,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/workflow/${action}`,
       {
+        bodyLimit: 16 * 1024,
         schema: {
           tags: ['workflow'],
           summary: {
