@@ -308,5 +308,7 @@ function label(text) {
   if (/^insert into data_values/.test(sql)) return 'merge: insert new values';
   if (/^update data_values/.test(sql)) return 'merge: update changed values';
   if (/^insert into meta/.test(sql)) return 'bump data revision';
+  if (/from workflow_states/.test(sql)) return 'workflow locks';
+  if (/^insert into audit_log/.test(sql)) return 'audit';
   return sql.slice(0, 60);
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { systemActor } from '../src/auth/actor.js';
+import { units } from '../src/db/schema.js';
 import { createApiToken } from '../src/services/apiTokens.js';
 import { saveFramework } from '../src/services/frameworks.js';
 import { createUser } from '../src/services/users.js';
@@ -135,8 +136,29 @@ onEachDatabase('submission, approval and the audit trail', (database) => {
     const refused = await post('admin', '/api/workflow/approve', { ...key, unit: 'VN' });
     assert.equal(refused.statusCode, 409, refused.body);
     const waiting = refused.json().fields.map((f: { value: string }) => f.value);
-    // VN-02 and VN-08 existed in 2024 and are not approved; VN25-08 did not exist yet.
+    // VN-02 and VN-08 existed in 2024, have 2024 values and are not approved; VN25-08 did not
+    // exist yet.
     assert.deepEqual(waiting, ['VN-02', 'VN-08']);
+    // A province with no 2024 values of the index (VN-99) does not hold the country back.
+    await database()
+      .db.insert(units)
+      .values({
+        code: 'VN-99',
+        level: 'province',
+        parent: 'VN',
+        nameEn: 'Silent',
+        validFrom: '2000-01-01',
+      });
+    for (const unit of ['VN-02', 'VN-08']) {
+      assert.equal((await post('admin', '/api/workflow/submit', { ...key, unit })).statusCode, 200);
+      assert.equal(
+        (await post('admin', '/api/workflow/approve', { ...key, unit })).statusCode,
+        200,
+      );
+    }
+    const approved = await post('admin', '/api/workflow/approve', { ...key, unit: 'VN' });
+    assert.equal(approved.statusCode, 200, approved.body);
+    assert.equal(approved.json().state, 'approved');
   });
 
   test('reopening needs a reason; then the correction flows through again', async () => {

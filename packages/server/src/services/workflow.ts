@@ -146,7 +146,7 @@ export async function transition(
         },
       ]);
     }
-    if (t.action === 'approve') await requireChildrenApproved(sql, t, range);
+    if (t.action === 'approve') await requireChildrenApproved(sql, t, range, elements);
 
     await sql.query(
       `insert into workflow_states (unit, dataset, period, state, reason, version, updated_by)
@@ -194,11 +194,16 @@ export async function transition(
   });
 }
 
-/** A unit is approved only after every unit below it that existed in the period. */
+/**
+ * A unit is approved only after every unit below it that takes part in the data set for the
+ * period: that existed then and has values of the data set's elements, or a workflow state.
+ * (The communes of a province do not hold back a provincial index they report nothing to.)
+ */
 async function requireChildrenApproved(
   sql: Sql,
   t: TransitionRequest,
   range: { start: string; end: string },
+  elements: string[],
 ): Promise<void> {
   const { rows } = await sql.query<{ code: string; state: string | null }>(
     `select u.code, w.state from units u
@@ -206,8 +211,11 @@ async function requireChildrenApproved(
       where u.parent = $1 and u.valid_from <= $5::date
         and (u.valid_to is null or u.valid_to >= $4::date)
         and coalesce(w.state, 'draft') <> 'approved'
+        and (w.unit is not null or exists (
+              select 1 from data_values d
+               where d.unit = u.code and d.period = $3 and d.element = any($6::text[])))
       order by u.code`,
-    [t.unit, t.dataset, t.period, range.start, range.end],
+    [t.unit, t.dataset, t.period, range.start, range.end, elements],
   );
   if (rows.length > 0) {
     throw new Conflict(
