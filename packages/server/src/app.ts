@@ -14,6 +14,7 @@ import { TooManyRequests } from './http/problems.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { registerResponseCache } from './plugins/responseCache.js';
+import { registerTextSafety } from './plugins/textSafety.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { criteriaRoutes } from './routes/criteria.js';
@@ -67,6 +68,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
       ),
   });
   await registerAuth(app);
+  registerTextSafety(app);
   registerResponseCache(app);
 
   await app.register(swagger, {

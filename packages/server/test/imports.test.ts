@@ -65,6 +65,61 @@ onEachDatabase('imports', (database) => {
     assert.equal(await count(), 0);
   });
 
+  test('NUL characters, years before 1000 and evidence that is not a web link are bad rows', async () => {
+    const res = await post(
+      'unit,indicator,period,value,evidence\n' +
+        'VN-01,online_share,2024,1,https://hanoi.gov.vn/r.pdf\n' +
+        'VN\u0000,online_share,2024,1,\n' +
+        'VN-01,days,0099,3,\n' +
+        'VN-01,days,2024,3,javascript:alert(1)\n',
+    );
+    assert.equal(res.statusCode, 422, res.body);
+    assert.deepEqual(
+      res
+        .json()
+        .report.problems.map(
+          (p: { row: number; field: string; value: string; message: string }) => [
+            p.row,
+            p.field,
+            p.message,
+          ],
+        ),
+      [
+        [3, 'unit', 'contains a NUL character'],
+        [4, 'period', 'not a period; write 2024, 2024Q3, 2024-07 or 2024-07-15'],
+        [5, 'evidence', 'a link: http:// or https://'],
+      ],
+    );
+    assert.equal(await count(), 0);
+  });
+
+  test('JSON with a reserved key or a NUL is a 400 naming the body, not a 500', async () => {
+    const auth = { authorization: await adminAuthorization(database()) };
+    const proto = await app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: '{"__proto__": {}, "values": []}',
+    });
+    assert.equal(proto.statusCode, 400, proto.body);
+    assert.match(proto.json().detail, /reserved key/);
+    assert.equal(proto.json().fields[0].field, 'body');
+    const nul = await app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      headers: auth,
+      payload: {
+        values: [
+          { unit: 'VN-01', indicator: 'days', period: '2024', value: 1, source: 'a\u0000b' },
+        ],
+      },
+    });
+    assert.equal(nul.statusCode, 400, nul.body);
+    assert.deepEqual(nul.json().fields, [
+      { field: 'body.values[0].source', message: 'contains a NUL character' },
+    ]);
+  });
+
   test('every kind of bad row is reported at once', async () => {
     const res = await post(
       [

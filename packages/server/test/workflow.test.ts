@@ -88,7 +88,7 @@ onEachDatabase('submission, approval and the audit trail', (database) => {
     const now = await cell();
     const stale = await enter('officer', 31, now.version - 1);
     assert.equal(stale.statusCode, 409, stale.body);
-    assert.match(stale.json().fields[0].field, /^values\[0\]\.version$/);
+    assert.match(stale.json().fields[0].field, /^body\.values\[0\]\.version$/);
     assert.deepEqual(await cell(), now);
   });
 
@@ -140,15 +140,13 @@ onEachDatabase('submission, approval and the audit trail', (database) => {
     // exist yet.
     assert.deepEqual(waiting, ['VN-02', 'VN-08']);
     // A province with no 2024 values of the index (VN-99) does not hold the country back.
-    await database()
-      .db.insert(units)
-      .values({
-        code: 'VN-99',
-        level: 'province',
-        parent: 'VN',
-        nameEn: 'Silent',
-        validFrom: '2000-01-01',
-      });
+    await database().db.insert(units).values({
+      code: 'VN-99',
+      level: 'province',
+      parent: 'VN',
+      nameEn: 'Silent',
+      validFrom: '2000-01-01',
+    });
     for (const unit of ['VN-02', 'VN-08']) {
       assert.equal((await post('admin', '/api/workflow/submit', { ...key, unit })).statusCode, 200);
       assert.equal(

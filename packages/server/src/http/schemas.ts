@@ -5,7 +5,7 @@ export const isoDate = z.iso.date({ error: 'expected a date YYYY-MM-DD' });
 
 export const periodCode = z
   .string()
-  .regex(/^\d{4}(?:Q[1-4]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
+  .regex(/^[1-9]\d{3}(?:Q[1-4]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
     error: 'expected a period: 2024, 2024Q3, 2024-07 or 2024-07-15',
   });
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Database, Sql } from '../db/database.js';
+import { unsafeTextReason } from '../http/unsafeText.js';
 import { recordAudit } from '../services/audit.js';
 import { bumpDataRevision } from '../services/dataRevision.js';
 import { lockDataWrites } from '../services/dataWriteLock.js';
@@ -29,6 +30,8 @@ export interface ImportOptions {
 
 /** Cells staged per INSERT: large batches, few round trips. */
 const batchSize = 20_000;
+/** Evidence is a link to a document, nothing else (no `javascript:` or file paths). */
+export const evidenceLink = /^https?:\/\/\S+$/;
 const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /**
@@ -84,9 +87,26 @@ export async function importData(
   let values = 0;
   let header = true;
 
+  // A NUL or broken Unicode in a cell: reported (shown escaped), never sent to the database.
+  let headerNames: string[] = [];
+  const unsafeCell = (row: number, fields: string[], names: string[]): boolean => {
+    const column = fields.findIndex((f) => unsafeTextReason(f) !== undefined);
+    if (column < 0) return false;
+    const cell = fields[column] ?? '';
+    problem({
+      row,
+      field: names[column]?.trim() || `column ${column + 1}`,
+      value: JSON.stringify(cell).slice(1, -1),
+      message: unsafeTextReason(cell) ?? '',
+    });
+    return true;
+  };
+
   for await (const { row, cells: fields } of untilUnreadable(rows, problem)) {
     if (header) {
       header = false;
+      if (unsafeCell(row, fields, [])) break;
+      headerNames = fields;
       const read = importLayout(fields, elements);
       read.problems.forEach(problem);
       layout = read.layout;
@@ -96,6 +116,7 @@ export async function importData(
     if (!layout) break;
     if (fields.every((f) => f.trim() === '')) continue;
     dataRows++;
+    if (unsafeCell(row, fields, headerNames)) continue;
     if (dataRows % 10_000 === 0) options.onProgress?.(dataRows);
     if (fields.length !== layout.width) {
       problem({
@@ -111,6 +132,10 @@ export async function importData(
     const source = layout.source >= 0 ? (fields[layout.source] ?? '').trim() || null : null;
     const evidence = layout.evidence >= 0 ? (fields[layout.evidence] ?? '').trim() || null : null;
     let rowOk = true;
+    if (evidence !== null && !evidenceLink.test(evidence)) {
+      problem({ row, field: 'evidence', value: evidence, message: 'a link: http:// or https://' });
+      rowOk = false;
+    }
     const span = units.get(unit);
     if (!span) {
       problem({

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
 /** The file cannot be read further at `row`: malformed CSV, or not an XLSX workbook. */
@@ -38,8 +38,8 @@ export async function* csvRows(input: Readable): AsyncGenerator<TableRow> {
       }
     }
   } catch (error) {
-    const e = error as { code?: string; lines?: number };
-    if (!e.code?.startsWith('CSV_')) throw error;
+    if (!(error instanceof CsvError)) throw error;
+    const e = error as CsvError & { lines?: number };
     throw new TableReadError(e.lines ?? line, csvProblem(e.code));
   } finally {
     parser.destroy();
@@ -50,6 +50,8 @@ function csvProblem(code: string): string {
   if (code === 'CSV_QUOTE_NOT_CLOSED') return 'not valid CSV: a quoted field is never closed';
   if (code === 'CSV_INVALID_CLOSING_QUOTE')
     return 'not valid CSV: a quoted field has characters after its closing quote';
+  if (code === 'INVALID_OPENING_QUOTE')
+    return 'not valid CSV: a quote inside a field that does not start with one (quote the whole field and double the quote)';
   if (code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE')
     return 'not valid CSV: a quoted field has characters after its closing quote';
   return `not valid CSV (${code})`;

@@ -17,7 +17,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: ProblemField[] = error.validation.map((v) => ({
-        field: `${error.validationContext ?? 'request'}${v.instancePath.replaceAll('/', '.')}`,
+        field: fieldPath(error.validationContext ?? 'request', v.instancePath),
         message: v.message ?? 'invalid',
       }));
       return reply
@@ -29,6 +29,23 @@ export function registerErrorHandler(app: FastifyInstance): void {
           title: 'Invalid request',
           detail: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
           fields,
+        });
+    }
+    // Fastify's own refusals of a body (not JSON, empty, reserved keys, too large, wrong type).
+    if (error.code?.startsWith('FST_ERR_CTP_') && error.statusCode && error.statusCode < 500) {
+      const detail =
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+          ? 'the body is not valid JSON, or uses a reserved key (__proto__, constructor.prototype)'
+          : error.message;
+      return reply
+        .status(error.statusCode)
+        .type('application/problem+json')
+        .send({
+          type: 'about:blank',
+          status: error.statusCode,
+          title: 'Invalid request body',
+          detail,
+          fields: [{ field: 'body', message: detail }],
         });
     }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
@@ -56,4 +73,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
         fields: [],
       }),
   );
+}
+
+/** `body` and `/values/3/unit` -> `body.values[3].unit`, the form services use too. */
+function fieldPath(context: string, instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : `${path}.${part}`), context);
 }

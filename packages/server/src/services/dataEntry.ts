@@ -75,7 +75,7 @@ export async function enterValues(
   const seen = new Map<string, number>();
   const forbidden: ProblemField[] = [];
   for (const [i, v] of values.entries()) {
-    const at = `values[${i}]`;
+    const at = `body.values[${i}]`;
     const unit = unitsFound.get(v.unit);
     if (!unit) problems.push({ field: `${at}.unit`, message: 'no such unit', value: v.unit });
     if (!elements.has(v.indicator))
@@ -106,7 +106,7 @@ export async function enterValues(
     const key = `${v.unit}|${v.indicator}|${v.period}`;
     const first = seen.get(key);
     if (first !== undefined)
-      problems.push({ field: at, message: `the same cell as values[${first}]`, value: key });
+      problems.push({ field: at, message: `the same cell as body.values[${first}]`, value: key });
     else seen.set(key, i);
     if (unit && !(await canWriteData(database, actor, v.unit)))
       forbidden.push({
@@ -136,7 +136,7 @@ export async function enterValues(
       const l = lockOf(v.unit, v.indicator, v.period);
       if (l)
         lockProblems.push({
-          field: `values[${i}]`,
+          field: `body.values[${i}]`,
           message: `locked: ${l.dataset} for ${v.unit} ${v.period} is ${l.state}; it must be reopened first`,
           value: `${v.unit}|${v.indicator}|${v.period}`,
         });
@@ -161,7 +161,7 @@ export async function enterValues(
       const have = current.get(`${v.unit}|${v.indicator}|${v.period}`)?.version ?? 0;
       if (v.version !== undefined && v.version !== have)
         stale.push({
-          field: `values[${i}].version`,
+          field: `body.values[${i}].version`,
           message: `changed since you saw it: the current version is ${have}`,
           value: v.version,
         });

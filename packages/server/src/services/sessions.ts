@@ -34,7 +34,7 @@ export async function login(
   ]);
   const row = rows[0];
   const refused = new Unauthorized('wrong email or password');
-  if (!row || row.active !== 1 || row.password_hash === null) {
+  if (row?.active !== 1 || !row.password_hash) {
     await verifyPassword(await decoyHash(), password);
     throw refused;
   }
