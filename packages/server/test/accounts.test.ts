@@ -167,6 +167,66 @@ onEachDatabase('accounts, sessions and tokens', (database) => {
     assert.match(after.json().detail, /revoked/);
   });
 
+  test('users change their own password but not their role; an admin deactivates an account', async () => {
+    await createUser(
+      database(),
+      { email: 'minh@hanoi.test', name: 'Minh', role: 'viewer', unit: 'VN-01', password },
+      systemActor,
+    );
+    const session = (await login('minh@hanoi.test', password, '10.0.4.1')).json();
+    const auth = { authorization: `Bearer ${session.token}` };
+    const id = session.user.id;
+    const promote = await app.inject({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      headers: auth,
+      payload: { role: 'admin' },
+    });
+    assert.equal(promote.statusCode, 403, promote.body);
+    const renamed = await app.inject({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      headers: auth,
+      payload: { password: 'a brand new passphrase', language: 'vi' },
+    });
+    assert.equal(renamed.statusCode, 200, renamed.body);
+    assert.equal(renamed.json().language, 'vi');
+    assert.equal((await login('minh@hanoi.test', password, '10.0.4.2')).statusCode, 401);
+    assert.equal(
+      (await login('minh@hanoi.test', 'a brand new passphrase', '10.0.4.3')).statusCode,
+      200,
+    );
+
+    const admin = await createUser(
+      database(),
+      { email: 'root@hanoi.test', name: 'Root', role: 'admin', password },
+      systemActor,
+    );
+    assert.ok(admin.id);
+    const rootToken = (await login('root@hanoi.test', password, '10.0.4.4')).json().token;
+    const off = await app.inject({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      headers: { authorization: `Bearer ${rootToken}` },
+      payload: { active: false },
+    });
+    assert.equal(off.statusCode, 200, off.body);
+    assert.equal(off.json().active, false);
+    assert.equal((await app.inject({ url: '/api/me', headers: auth })).statusCode, 401);
+    assert.equal(
+      (await login('minh@hanoi.test', 'a brand new passphrase', '10.0.4.5')).statusCode,
+      401,
+    );
+    const audit = await app.inject({
+      url: '/api/audit?entity=user&key=minh@hanoi.test',
+      headers: { authorization: `Bearer ${rootToken}` },
+    });
+    assert.deepEqual(
+      audit.json().items.map((r: { action: string }) => r.action),
+      ['create', 'update (password changed)', 'update'],
+    );
+  });
+
   test('security headers on every answer, no stack traces, bodies limited', async () => {
     const res = await app.inject('/api/health');
     assert.equal(res.headers['x-content-type-options'], 'nosniff');

@@ -5,7 +5,7 @@ import { problemSchema } from '../http/schemas.js';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../plugins/auth.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/apiTokens.js';
 import { login, logout } from '../services/sessions.js';
-import { createUser, findUser, languages, listUsers } from '../services/users.js';
+import { createUser, findUser, languages, listUsers, updateUser } from '../services/users.js';
 
 export const userSchema = z.object({
   id: z.number(),
@@ -195,5 +195,30 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireRole(request.actor, ['admin'], 'creating accounts');
       return reply.status(201).send(await createUser(app.database, request.body, actor));
     },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      bodyLimit: smallBody,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change an account: admins anything, users their own name, language and password',
+        description:
+          "Deactivating (`active: false`) ends the account's sessions and stops its tokens.",
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: z.object({
+          name: z.string().max(200).optional(),
+          role: z.string().optional(),
+          unit: z.string().nullable().optional(),
+          language: z.enum(languages).optional(),
+          active: z.boolean().optional(),
+          password: z.string().max(1000).optional(),
+        }),
+        response: { 200: userSchema, ...problems },
+      },
+    },
+    async (request) =>
+      updateUser(app.database, request.params.id, request.body, requireActor(request.actor)),
   );
 };
