@@ -69,7 +69,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
   });
   await registerAuth(app);
   registerTextSafety(app);
-  registerResponseCache(app);
+  await registerResponseCache(app);
 
   await app.register(swagger, {
     openapi: {

@@ -27,6 +27,11 @@ export interface Database {
   /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only (it is this process's own database): calls `onNotify` when a transaction that
+   * ran `pg_notify(channel, ...)` commits, so that caches can trust memory between changes.
+   */
+  watch?: (channel: string, onNotify: () => void) => Promise<void>;
   /** PGlite only: its data directory as a tarball (test templates, backups). */
   dump?: () => Promise<Blob>;
 }
@@ -84,6 +89,9 @@ async function openPglite(
         }),
       ),
     close: () => client.close(),
+    watch: async (channel, onNotify) => {
+      await client.listen(channel, () => onNotify());
+    },
     dump: () => client.dumpDataDir('gzip'),
   };
 }

@@ -1,6 +1,6 @@
 import { constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { contentRevision } from '../services/dataRevision.js';
+import { contentChannel, contentRevision } from '../services/dataRevision.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,14 +31,30 @@ interface Entry {
  * bytes takes microseconds, which is what keeps latency low under many concurrent readers. The
  * lookup runs after validation (bad queries still get their 400) and after any access check.
  */
-export function registerResponseCache(app: FastifyInstance): void {
+export async function registerResponseCache(app: FastifyInstance): Promise<void> {
   const entries = new Map<string, Entry>();
+  // On PGlite every change is made by this process and announced when it commits: the revision
+  // is read once per change instead of once per request. PostgreSQL may be changed by other
+  // processes, so there it is read every time (a sub-millisecond query).
+  let known: number | undefined;
+  let changes = 0;
+  await app.database.watch?.(contentChannel, () => {
+    changes++;
+    known = undefined;
+  });
+  const currentRevision = async (): Promise<number> => {
+    if (known !== undefined) return known;
+    const seen = changes;
+    const revision = await contentRevision(app.database);
+    if (app.database.watch && seen === changes) known = revision;
+    return revision;
+  };
 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     // Signed-in users may see more than the public (their drafts): only anonymous reads are shared.
     if (request.method !== 'GET' || !request.routeOptions.config.responseCache || request.actor)
       return;
-    const revision = await contentRevision(app.database);
+    const revision = await currentRevision();
     request.cacheRevision = revision;
     const etag = `"r${revision}"`;
     reply

@@ -25,16 +25,23 @@ export async function contentRevision(sql: Sql): Promise<number> {
   return counter(sql, 'content_revision');
 }
 
+/** Listeners (the response cache on PGlite) hear of a new content revision when it commits. */
+export const contentChannel = 'dxmon_content';
+
 export async function bumpContentRevision(sql: Sql): Promise<number> {
-  return bump(sql, 'content_revision');
+  const value = await bump(sql, 'content_revision');
+  await sql.query(`select pg_notify('${contentChannel}', $1)`, [String(value)]);
+  return value;
 }
 
 /** The same, inside a Drizzle transaction (definitions are saved through Drizzle). */
-export async function bumpContentRevisionIn(tx: Pick<Db, 'insert'>): Promise<void> {
+export async function bumpContentRevisionIn(tx: Pick<Db, 'insert' | 'execute'>): Promise<void> {
   await tx
     .insert(meta)
     .values({ key: 'content_revision', value: 1 })
     .onConflictDoUpdate({ target: meta.key, set: { value: drizzleSql`${meta.value} + 1` } });
+  // Delivered when the transaction commits (the channel is a constant, nothing to bind).
+  await tx.execute(drizzleSql.raw(`notify ${contentChannel}`));
 }
 
 async function counter(sql: Sql, key: string): Promise<number> {
