@@ -15,6 +15,7 @@ import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { registerResponseCache } from './plugins/responseCache.js';
 import { registerTextSafety } from './plugins/textSafety.js';
+import { registerWebApp } from './plugins/webApp.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { criteriaRoutes } from './routes/criteria.js';
@@ -56,7 +57,8 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('jobs', jobs);
-  registerErrorHandler(app);
+  // The web app's page answers its own addresses; everything else unknown is a 404 problem.
+  registerErrorHandler(app, await registerWebApp(app));
   // Security headers on every answer; the API docs page needs its own scripts and styles.
   await app.register(helmet, { global: true });
   await app.register(rateLimit, {

@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiProblem, type ProblemField, TooManyRequests } from '../http/problems.js';
+import { wantsWebPage } from './webApp.js';
 
 /** Problem documents for every error: typed errors, schema failures, and never a stack trace. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, webApp = false): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiProblem) {
       if (error instanceof TooManyRequests) reply.header('retry-after', error.retryAfterSeconds);
@@ -62,16 +63,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .type('application/problem+json')
-      .send({
-        type: 'about:blank',
-        status: 404,
-        title: 'Not found',
-        detail: `No route ${request.method} ${request.url.split('?')[0]}`,
-        fields: [],
-      }),
+    webApp && wantsWebPage(request.method, request.url, request.headers.accept)
+      ? reply.type('text/html; charset=utf-8').sendFile('index.html')
+      : reply
+          .status(404)
+          .type('application/problem+json')
+          .send({
+            type: 'about:blank',
+            status: 404,
+            title: 'Not found',
+            detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+            fields: [],
+          }),
   );
 }
 

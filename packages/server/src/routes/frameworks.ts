@@ -1,6 +1,8 @@
+import { frameworkTree } from '@dxmon/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../http/schemas.js';
+import { frameworkElements } from '../services/datasets.js';
 import { getFramework, listFrameworks, type StoredFramework } from '../services/frameworks.js';
 
 const nodeSchema = z.object({
@@ -67,10 +69,28 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'One framework: its tree of nodes with weights and directions',
         params: z.object({ id: z.string() }),
         querystring: z.object({ version: z.coerce.number().int().positive().optional() }),
-        response: { 200: frameworkSchema, 404: problemSchema },
+        response: {
+          200: frameworkSchema.extend({
+            /** Periods with approved values of the framework's elements, oldest first. */
+            periods: z.array(z.string()),
+          }),
+          404: problemSchema,
+        },
       },
     },
-    async (request) =>
-      toApi(await getFramework(app.database.db, request.params.id, request.query.version)),
+    async (request) => {
+      const framework = await getFramework(
+        app.database.db,
+        request.params.id,
+        request.query.version,
+      );
+      const elements = frameworkElements(frameworkTree(framework.definition));
+      const { rows } = await app.database.query<{ period: string }>(
+        `select distinct period from data_values
+          where element = any($1::text[]) and approved_value is not null order by period`,
+        [elements],
+      );
+      return { ...toApi(framework), periods: rows.map((r) => r.period) };
+    },
   );
 };

@@ -1,0 +1,111 @@
+/** A refusal from the API: its RFC 9457 problem document. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly fields: { field: string; message: string }[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+/** GET a JSON resource of the API; a non-2xx answer becomes an ApiError with the server's words. */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  if (!res.ok) {
+    const problem = await res.json().catch(() => ({}));
+    throw new ApiError(
+      res.status,
+      problem.title ?? res.statusText,
+      problem.detail ?? `${res.status} ${res.statusText}`,
+      problem.fields ?? [],
+    );
+  }
+  return (await res.json()) as T;
+}
+
+export interface Names {
+  en: string;
+  vi: string | null;
+  ar: string | null;
+}
+
+export interface ResultNode {
+  code: string;
+  name: string;
+  parent: string | null;
+  depth: number;
+}
+
+export interface ResultItem {
+  unit: string;
+  names: Names;
+  region: string | null;
+  score: number | null;
+  rank: number | null;
+  rank_change: number | null;
+  nodes: Record<string, { score: number | null; rank: number | null }>;
+  predecessors?: string[];
+}
+
+export interface Results {
+  framework: { id: string; version: number; name: string };
+  period: string;
+  level: string;
+  at: string;
+  derived: boolean;
+  nodes: ResultNode[];
+  items: ResultItem[];
+}
+
+export interface FrameworkSummary {
+  id: string;
+  version: number;
+  name: string;
+}
+
+export interface ProfileNode {
+  code: string;
+  name: string;
+  parent: string | null;
+  depth: number;
+  kind: string;
+  weight: number;
+  direction: number;
+  unit_of_measure: string | null;
+  score: number | null;
+  rank: number | null;
+  value: number | null;
+  region_mean: number | null;
+  national_mean: number | null;
+}
+
+export interface Profile {
+  unit: {
+    code: string;
+    level: string;
+    names: Names;
+    valid_from: string;
+    valid_to: string | null;
+    attributes: Record<string, string>;
+    predecessors: { code: string; event: string; date: string }[];
+    successors: { code: string; event: string; date: string }[];
+  };
+  framework: FrameworkSummary;
+  period: string;
+  derived: boolean;
+  score: number | null;
+  rank: number | null;
+  rank_change: number | null;
+  units: number;
+  region: string | null;
+  nodes: ProfileNode[];
+  history: {
+    period: string;
+    score: number | null;
+    rank: number | null;
+    units: number;
+    derived: boolean;
+  }[];
+}

@@ -1,0 +1,26 @@
+import type { Names } from './api.js';
+
+/** The unit's name in the reader's language, falling back to English. */
+export function nameIn(names: Names, language: string): string {
+  if (language === 'vi' && names.vi) return names.vi;
+  if (language === 'ar' && names.ar) return names.ar;
+  return names.en;
+}
+
+/** A score as the reader's locale writes it, one decimal; a dash when there is none. */
+export function formatScore(value: number | null | undefined, language: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(localeOf(language), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+export function formatNumber(value: number | null | undefined, language: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 }).format(value);
+}
+
+export function localeOf(language: string): string {
+  return language === 'vi' ? 'vi-VN' : language === 'ar' ? 'ar' : 'en-GB';
+}

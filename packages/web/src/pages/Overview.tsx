@@ -1,0 +1,311 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { type FrameworkSummary, getJson, type ResultItem, type Results } from '../api.js';
+import { formatScore, nameIn } from '../format.js';
+
+/** The day after which Viet Nam has 34 provinces instead of 63. */
+const reformDate = '2025-07-01';
+type SortKey = 'rank' | 'change' | 'unit' | 'score' | 'region';
+
+/**
+ * The ranking of every province for a framework and period: rank, change, score, a bar per
+ * pillar, region; sortable, filterable by region, on the 63 provinces or the 34 (lineage). Every
+ * choice lives in the address, so a view can be shared.
+ */
+export function Overview() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const [params, setParams] = useSearchParams();
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value === null || value === '') next.delete(key);
+    else next.set(key, value);
+    setParams(next, { replace: true });
+  };
+
+  const frameworks = useQuery({
+    queryKey: ['frameworks'],
+    queryFn: ({ signal }) => getJson<{ items: FrameworkSummary[] }>('/api/frameworks', signal),
+  });
+  const frameworkId = params.get('framework') ?? frameworks.data?.items[0]?.id;
+  const framework = useQuery({
+    queryKey: ['framework', frameworkId],
+    enabled: Boolean(frameworkId),
+    queryFn: ({ signal }) =>
+      getJson<FrameworkSummary & { periods: string[] }>(
+        `/api/frameworks/${encodeURIComponent(frameworkId ?? '')}`,
+        signal,
+      ),
+  });
+  const periods = framework.data?.periods ?? [];
+  const period = params.get('period') ?? periods.at(-1);
+  const view = params.get('view') === '34' ? '34' : '63';
+  // A period before the reform can be shown on the 34 provinces (at a date after it).
+  const periodEnd = period ? `${period.slice(0, 4)}-12-31` : undefined;
+  const at = view === '34' && periodEnd && periodEnd < reformDate ? '2025-12-31' : undefined;
+
+  const results = useQuery({
+    queryKey: ['results', frameworkId, period, at],
+    enabled: Boolean(frameworkId && period),
+    queryFn: ({ signal }) =>
+      getJson<Results>(
+        `/api/results?framework=${encodeURIComponent(frameworkId ?? '')}&period=${encodeURIComponent(period ?? '')}&level=province${at ? `&at=${at}` : ''}`,
+        signal,
+      ),
+  });
+
+  const region = params.get('region') ?? '';
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+    key: 'rank',
+    descending: false,
+  });
+  const pillars = useMemo(() => {
+    const nodes = results.data?.nodes ?? [];
+    const root = nodes.find((n) => n.parent === null)?.code;
+    // The pillars under the index's top-level groups (e.g. foundations and activities).
+    const top = nodes.filter((n) => n.parent === root).map((n) => n.code);
+    const below = nodes.filter((n) => n.parent !== null && top.includes(n.parent));
+    return below.length > 0 && below.length <= 10 ? below : nodes.filter((n) => n.parent === root);
+  }, [results.data]);
+  const regions = useMemo(
+    () =>
+      [
+        ...new Set((results.data?.items ?? []).map((i) => i.region).filter(Boolean)),
+      ].sort() as string[],
+    [results.data],
+  );
+  const rows = useMemo(() => {
+    const items = (results.data?.items ?? []).filter((i) => !region || i.region === region);
+    const value = (i: ResultItem): number | string => {
+      if (sort.key === 'unit') return nameIn(i.names, language);
+      if (sort.key === 'region') return i.region ?? '';
+      if (sort.key === 'score') return i.score ?? -Infinity;
+      if (sort.key === 'change') return i.rank_change ?? -Infinity;
+      return i.rank ?? Infinity;
+    };
+    const sorted = [...items].sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      const c = typeof x === 'string' ? x.localeCompare(String(y), language) : x - (y as number);
+      return sort.descending ? -c : c;
+    });
+    return sorted;
+  }, [results.data, region, sort, language]);
+
+  const header = (key: SortKey, label: string) => (
+    <Table.Th
+      aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+    >
+      <UnstyledButton
+        onClick={() =>
+          setSort((s) => ({
+            key,
+            descending: s.key === key ? !s.descending : key === 'score' || key === 'change',
+          }))
+        }
+        aria-label={t('overview.sortBy', { column: label })}
+        fw={600}
+      >
+        {label}
+        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+      </UnstyledButton>
+    </Table.Th>
+  );
+
+  const failure = frameworks.error ?? framework.error ?? results.error;
+  return (
+    <Stack gap="md">
+      <Group align="end" gap="md" wrap="wrap">
+        <NativeSelect
+          label={t('overview.framework')}
+          value={frameworkId ?? ''}
+          onChange={(e) => set('framework', e.currentTarget.value)}
+          data={(frameworks.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+        />
+        <NativeSelect
+          label={t('overview.period')}
+          value={period ?? ''}
+          onChange={(e) => set('period', e.currentTarget.value)}
+          data={periods}
+          data-testid="period"
+        />
+        <NativeSelect
+          label={t('overview.region')}
+          value={region}
+          onChange={(e) => set('region', e.currentTarget.value)}
+          data={[{ value: '', label: t('overview.allRegions') }, ...regions]}
+          data-testid="region"
+        />
+        <SegmentedControl
+          aria-label={t('overview.units')}
+          value={view}
+          onChange={(v) => set('view', v === '63' ? null : v)}
+          data={[
+            { value: '63', label: t('overview.unitsBefore') },
+            { value: '34', label: t('overview.unitsAfter') },
+          ]}
+          disabled={Boolean(periodEnd && periodEnd >= reformDate)}
+        />
+      </Group>
+
+      {results.data && (
+        <Group justify="space-between" align="baseline">
+          <Title order={2}>
+            {t('overview.title', {
+              framework: results.data.framework.name,
+              period: results.data.period,
+            })}
+          </Title>
+          <Group gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('overview.count', { count: rows.length })}
+            </Text>
+            <Anchor
+              size="sm"
+              href={`/api/exports/results.csv?framework=${encodeURIComponent(frameworkId ?? '')}&period=${encodeURIComponent(period ?? '')}${at ? `&at=${at}` : ''}`}
+            >
+              {t('overview.download')} CSV
+            </Anchor>
+            <Anchor
+              size="sm"
+              href={`/api/exports/results.xlsx?framework=${encodeURIComponent(frameworkId ?? '')}&period=${encodeURIComponent(period ?? '')}${at ? `&at=${at}` : ''}`}
+            >
+              XLSX
+            </Anchor>
+          </Group>
+        </Group>
+      )}
+      {results.data?.derived && (
+        <Alert color="blue">
+          {t('overview.derivedNote', { period: results.data.period, at: results.data.at })}
+        </Alert>
+      )}
+      {failure && (
+        <Alert color="red">{t('state.error', { message: (failure as Error).message })}</Alert>
+      )}
+      {(frameworks.isLoading || framework.isLoading || results.isLoading) && (
+        <Group>
+          <Loader size="sm" />
+          <Text>{t('state.loading')}</Text>
+        </Group>
+      )}
+      {results.data && rows.length === 0 && <Text>{t('state.empty')}</Text>}
+      {results.data && rows.length > 0 && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped highlightOnHover data-testid="ranking">
+            <Table.Thead>
+              <Table.Tr>
+                {header('rank', t('overview.rank'))}
+                {header('change', t('overview.change'))}
+                {header('unit', t('overview.unit'))}
+                {header('score', t('overview.score'))}
+                {pillars.map((p) => (
+                  <Table.Th key={p.code} title={p.name}>
+                    {p.code}
+                  </Table.Th>
+                ))}
+                {header('region', t('overview.regionColumn'))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((item) => (
+                <Table.Tr key={item.unit}>
+                  <Table.Td>{item.rank ?? '–'}</Table.Td>
+                  <Table.Td>
+                    <Change value={item.rank_change} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={{
+                        pathname: `/units/${encodeURIComponent(item.unit)}`,
+                        search: new URLSearchParams({
+                          framework: frameworkId ?? '',
+                          period: period ?? '',
+                          ...(params.get('lang') ? { lang: params.get('lang') as string } : {}),
+                        }).toString(),
+                      }}
+                    >
+                      {nameIn(item.names, language)}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td fw={600}>{formatScore(item.score, language)}</Table.Td>
+                  {pillars.map((p) => (
+                    <Table.Td key={p.code}>
+                      <Bar
+                        value={item.nodes[p.code]?.score ?? null}
+                        label={`${p.name}: ${formatScore(item.nodes[p.code]?.score, language)}`}
+                      />
+                    </Table.Td>
+                  ))}
+                  <Table.Td>
+                    <Text size="sm">{item.region ?? ''}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+/** Places gained (green, up) or lost (red, down) since the period before. */
+function Change({ value }: { value: number | null }) {
+  const { t } = useTranslation();
+  if (value === null) return <Text c="dimmed">–</Text>;
+  if (value === 0)
+    return (
+      <Text c="dimmed" aria-label={t('overview.same')}>
+        =
+      </Text>
+    );
+  return (
+    <Badge
+      color={value > 0 ? 'teal' : 'red'}
+      variant="light"
+      aria-label={value > 0 ? t('overview.up', { n: value }) : t('overview.down', { n: -value })}
+    >
+      {value > 0 ? `▲ ${value}` : `▼ ${-value}`}
+    </Badge>
+  );
+}
+
+/** A score from 0 to 100 as a small bar, with its number for screen readers and on hover. */
+function Bar({ value, label }: { value: number | null; label: string }) {
+  const width = value === null ? 0 : Math.max(0, Math.min(100, value));
+  return (
+    <div
+      title={label}
+      role="img"
+      aria-label={label}
+      style={{ width: 64, height: 8, background: 'var(--mantine-color-gray-2)', borderRadius: 4 }}
+    >
+      <div
+        style={{
+          width: `${width}%`,
+          height: '100%',
+          background: 'var(--mantine-color-blue-6)',
+          borderRadius: 4,
+        }}
+      />
+    </div>
+  );
+}

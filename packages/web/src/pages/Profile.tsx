@@ -1,0 +1,167 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { getJson, type Profile as UnitProfile } from '../api.js';
+import { formatNumber, formatScore, nameIn } from '../format.js';
+
+/**
+ * One unit: its score and rank, its history (carried back through its predecessors for a unit
+ * formed in 2025), and every pillar and indicator with the raw value, the score, the rank and the
+ * regional and national means.
+ */
+export function Profile() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const { code = '' } = useParams();
+  const [params] = useSearchParams();
+  const framework = params.get('framework') ?? '';
+  const period = params.get('period') ?? '';
+  const profile = useQuery({
+    queryKey: ['profile', code, framework, period],
+    enabled: Boolean(framework && period),
+    queryFn: ({ signal }) =>
+      getJson<UnitProfile>(
+        `/api/units/${encodeURIComponent(code)}/profile?framework=${encodeURIComponent(framework)}&period=${encodeURIComponent(period)}`,
+        signal,
+      ),
+  });
+  const back = new URLSearchParams({ framework, period });
+  if (params.get('lang')) back.set('lang', params.get('lang') as string);
+
+  if (profile.isLoading)
+    return (
+      <Group>
+        <Loader size="sm" />
+        <Text>{t('state.loading')}</Text>
+      </Group>
+    );
+  if (profile.error)
+    return (
+      <Alert color="red">{t('state.error', { message: (profile.error as Error).message })}</Alert>
+    );
+  const p = profile.data;
+  if (!p) return null;
+  const merged = p.unit.predecessors.filter((x) => x.event === 'merge');
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={{ pathname: '/', search: back.toString() }}>
+        {t('profile.back')}
+      </Anchor>
+      <Group align="end" gap="xl">
+        <div>
+          <Title order={2} data-testid="unit-name">
+            {nameIn(p.unit.names, language)}
+          </Title>
+          <Text c="dimmed">
+            {p.framework.name}, {p.period}
+            {p.region ? ` · ${p.region}` : ''}
+          </Text>
+          {merged.length > 0 && (
+            <Text size="sm">
+              {t('profile.mergedFrom', {
+                date: merged[0]?.date,
+                units: merged.map((m) => m.code).join(', '),
+              })}
+            </Text>
+          )}
+        </div>
+        <Paper withBorder p="sm">
+          <Text size="sm" c="dimmed">
+            {t('profile.score')}
+          </Text>
+          <Text size="xl" fw={700}>
+            {formatScore(p.score, language)}
+          </Text>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Text size="xl" fw={700}>
+            {p.rank === null ? '–' : t('profile.rankOf', { rank: p.rank, units: p.units })}
+          </Text>
+        </Paper>
+      </Group>
+
+      <section aria-labelledby="history">
+        <Title order={3} id="history" mb="xs">
+          {t('profile.history')}
+        </Title>
+        <Table striped maw={520}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('profile.period')}</Table.Th>
+              <Table.Th>{t('profile.score')}</Table.Th>
+              <Table.Th>{t('profile.rank')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.history.map((h) => (
+              <Table.Tr key={h.period}>
+                <Table.Td>
+                  {h.period}{' '}
+                  {h.derived && (
+                    <Badge size="xs" variant="light">
+                      {t('profile.derived')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{formatScore(h.score, language)}</Table.Td>
+                <Table.Td>{h.rank === null ? '–' : `${h.rank} / ${h.units}`}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </section>
+
+      <section aria-labelledby="indicators">
+        <Title order={3} id="indicators" mb="xs">
+          {t('profile.indicators')}
+        </Title>
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped data-testid="profile-nodes">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('profile.node')}</Table.Th>
+                <Table.Th>{t('profile.value')}</Table.Th>
+                <Table.Th>{t('profile.score')}</Table.Th>
+                <Table.Th>{t('profile.rank')}</Table.Th>
+                <Table.Th>{t('profile.regionMean')}</Table.Th>
+                <Table.Th>{t('profile.nationalMean')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {p.nodes.map((n) => (
+                <Table.Tr key={n.code}>
+                  <Table.Td style={{ paddingInlineStart: `${0.75 + n.depth * 1.25}rem` }}>
+                    <Text size="sm" fw={n.kind === 'indicator' ? 400 : 600}>
+                      {n.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {n.kind === 'indicator'
+                      ? `${formatNumber(n.value, language)}${n.unit_of_measure ? ` ${n.unit_of_measure}` : ''}`
+                      : ''}
+                  </Table.Td>
+                  <Table.Td>{formatScore(n.score, language)}</Table.Td>
+                  <Table.Td>{n.rank ?? '–'}</Table.Td>
+                  <Table.Td>{formatScore(n.region_mean, language)}</Table.Td>
+                  <Table.Td>{formatScore(n.national_mean, language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </section>
+    </Stack>
+  );
+}

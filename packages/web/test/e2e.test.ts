@@ -1,0 +1,113 @@
+// The web app in Debian's Chromium (playwright-core), served by `dxmon serve --demo` on the
+// embedded database, as a user meets it. Each test saves a screenshot in test-results/.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const dxmon = join(root, 'packages/cli/bin/dxmon.js');
+const shots = join(root, 'test-results');
+const chromiumPath = '/usr/bin/chromium';
+
+describe('the web app', () => {
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let base = '';
+  let dataDir = '';
+
+  before(async () => {
+    assert.ok(
+      existsSync(chromiumPath),
+      `Chromium is needed at ${chromiumPath}: apt-get install -y chromium`,
+    );
+    mkdirSync(shots, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'dxmon-web-'));
+    const child = spawn(
+      process.execPath,
+      [dxmon, 'serve', '--demo', '--port', '0', '--data-dir', dataDir, '--log-level', 'error'],
+      { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    server = child;
+    base = await new Promise<string>((resolve, reject) => {
+      let err = '';
+      child.stderr?.on('data', (chunk) => {
+        err += chunk;
+        const m = /serving (http:\/\/\S+)/.exec(err);
+        if (m?.[1]) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`dxmon serve ended (${code}): ${err}`)));
+    });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const ended = new Promise((resolve) => server?.once('exit', resolve));
+      server.kill('SIGTERM');
+      await ended;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await (browser as Browser).newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base + path);
+    (page as Page & { errors?: string[] }).errors = errors;
+    return page;
+  }
+
+  test('the ranking, then a province: Tuyen Quang was 48th of 63 in 2022, up 10 places', async () => {
+    const page = await open('/?period=2022');
+    const rows = page.getByTestId('ranking').locator('tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 63);
+    const tuyenQuang = page.getByRole('row').filter({ hasText: 'Tuyen Quang' });
+    assert.equal(await tuyenQuang.locator('td').first().textContent(), '48');
+    assert.match((await tuyenQuang.locator('td').nth(1).textContent()) ?? '', /▲\s*10/);
+    await page.screenshot({ path: join(shots, 'overview.png') });
+
+    await tuyenQuang.getByRole('link', { name: 'Tuyen Quang' }).click();
+    await page.getByTestId('unit-name').waitFor();
+    assert.equal(await page.getByTestId('unit-name').textContent(), 'Tuyen Quang');
+    await page.getByText('Rank 48 of 63').waitFor();
+    assert.match(page.url(), /\/units\/VN-08\?framework=dti-province&period=2022/);
+    await page.screenshot({ path: join(shots, 'profile.png'), fullPage: true });
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
+  test('a region filter and the 34-province view are in the address', async () => {
+    const page = await open('/?period=2024&region=Red+River+Delta');
+    const rows = page.getByTestId('ranking').locator('tbody tr');
+    await rows.first().waitFor();
+    const count = await rows.count();
+    assert.ok(count > 5 && count < 20, `${count} provinces in the Red River Delta`);
+    await page.goto(`${base}/?period=2024&view=34`);
+    await page.getByText(/each merged province has the mean/).waitFor();
+    assert.equal(await page.getByTestId('ranking').locator('tbody tr').count(), 34);
+    await page.screenshot({ path: join(shots, 'overview-34.png') });
+    await page.close();
+  });
+
+  test('Arabic lays the page out right to left, translated, and stays in the address', async () => {
+    const page = await open('/?period=2024');
+    await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
+    await page.getByTestId('language').selectOption('ar');
+    await page.getByText('الترتيب').first().waitFor();
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ar');
+    assert.match(page.url(), /lang=ar/);
+    await page.screenshot({ path: join(shots, 'overview-ar.png') });
+    await page.close();
+  });
+});
