@@ -20,6 +20,8 @@ export async function registerWebApp(
     prefix: '/',
     wildcard: false,
     index: false,
+    // The build writes .br and .gz copies (scripts/compress-web.mjs): sent as the client accepts.
+    preCompressed: true,
     setHeaders: (res, path) => {
       res.header(
         'cache-control',
