@@ -109,3 +109,67 @@ export interface Profile {
     derived: boolean;
   }[];
 }
+
+/** The CSRF token of this tab's session: sent with every write the session cookie authenticates. */
+const csrfKey = 'dxmon.csrf';
+export function rememberCsrf(token: string | null): void {
+  if (token) sessionStorage.setItem(csrfKey, token);
+  else sessionStorage.removeItem(csrfKey);
+}
+
+/** POST (or PATCH, DELETE) JSON to the API with the session cookie and its CSRF token. */
+export async function send<T>(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      'x-csrf-token': sessionStorage.getItem(csrfKey) ?? '',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status === 204) return undefined as T;
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    throw new ApiError(
+      res.status,
+      json.title ?? res.statusText,
+      json.detail ?? String(res.status),
+      json.fields ?? [],
+    );
+  }
+  return json as T;
+}
+
+export interface Me {
+  id: number;
+  email: string;
+  name: string;
+  language: string;
+  role: 'admin' | 'analyst' | 'officer' | 'approver' | 'viewer';
+  unit: string | null;
+}
+
+export interface DataValue {
+  unit: string;
+  indicator: string;
+  period: string;
+  value: number | null;
+  source: string | null;
+  evidence: string | null;
+  status: string;
+  version: number;
+}
+
+export interface WorkflowStatus {
+  unit: string;
+  dataset: string;
+  period: string;
+  state: 'draft' | 'submitted' | 'approved' | 'reopened';
+  reason: string | null;
+  version: number;
+}

@@ -6,8 +6,10 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import './i18n.js';
 import { Layout } from './components/Layout.js';
+import { DataEntry } from './pages/DataEntry.js';
 import { Overview } from './pages/Overview.js';
 import { Profile } from './pages/Profile.js';
+import { SignIn } from './pages/SignIn.js';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
@@ -20,6 +22,8 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Overview /> },
       { path: 'units/:code', element: <Profile /> },
+      { path: 'sign-in', element: <SignIn /> },
+      { path: 'entry', element: <DataEntry /> },
     ],
   },
 ]);

@@ -110,4 +110,45 @@ describe('the web app', () => {
     await page.screenshot({ path: join(shots, 'overview-ar.png') });
     await page.close();
   });
+
+  test('an officer enters and submits a value; the ministry approves it; the public sees it', async () => {
+    const signIn = async (page: Page, email: string) => {
+      await page.getByRole('textbox', { name: 'Email' }).fill(email);
+      await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByTestId('entry-grid').waitFor();
+    };
+    const page = await open('/entry?period=2024&unit=VN-37&dataset=dti-province');
+    await signIn(page, 'officer.ninhbinh@demo.dxmon.org');
+    assert.equal(await page.getByTestId('signed-in').textContent(), 'Ninh Binh data officer');
+    const share = page.getByTestId('value-online_services_share');
+    // Checked as typed: a word is flagged and cannot be saved.
+    await share.fill('many');
+    await page.getByText('Not a number').waitFor();
+    assert.equal(await page.getByTestId('save').isDisabled(), true);
+    await share.fill('99.5');
+    await page.getByTestId('save').click();
+    await page.getByText('1 values saved').waitFor();
+    await page.getByTestId('submit').click();
+    await page.getByText('Submitted for approval').waitFor();
+    await page.getByTestId('workflow-state').filter({ hasText: 'Submitted' }).waitFor();
+    assert.equal(await share.isDisabled(), true, 'submitted values are locked');
+    await page.screenshot({ path: join(shots, 'entry-submitted.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await page.goto(`${base}/entry?period=2024&unit=VN-37&dataset=dti-province`);
+    await signIn(page, 'approver@demo.dxmon.org');
+    await page.getByTestId('approve').click();
+    await page.getByText('Approved: the values are locked and published').waitFor();
+    await page.getByTestId('workflow-state').filter({ hasText: 'Approved (locked)' }).waitFor();
+    await page.screenshot({ path: join(shots, 'entry-approved.png') });
+
+    // The approved value is now what the public sees.
+    const data = (await (
+      await fetch(`${base}/api/data?unit=VN-37&indicator=online_services_share&period=2024`)
+    ).json()) as { items: { value: number }[] };
+    assert.equal(data.items[0]?.value, 99.5);
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
 });

@@ -73,6 +73,14 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
           200: frameworkSchema.extend({
             /** Periods with approved values of the framework's elements, oldest first. */
             periods: z.array(z.string()),
+            /** The data elements its indicators read: what a data entry form asks for. */
+            elements: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                unit_of_measure: z.string().nullable(),
+              }),
+            ),
           }),
           404: problemSchema,
         },
@@ -90,7 +98,21 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
           where element = any($1::text[]) and approved_value is not null order by period`,
         [elements],
       );
-      return { ...toApi(framework), periods: rows.map((r) => r.period) };
+      const described = await app.database.query<{
+        code: string;
+        name: string;
+        unit_of_measure: string | null;
+      }>('select code, name, unit_of_measure from data_elements where code = any($1::text[])', [
+        elements,
+      ]);
+      const byCode = new Map(described.rows.map((r) => [r.code, r]));
+      return {
+        ...toApi(framework),
+        periods: rows.map((r) => r.period),
+        elements: elements.map(
+          (code) => byCode.get(code) ?? { code, name: code, unit_of_measure: null },
+        ),
+      };
     },
   );
 };

@@ -1,14 +1,28 @@
-import { Anchor, AppShell, Group, NativeSelect, Text, Title, useDirection } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Button,
+  Group,
+  NativeSelect,
+  Text,
+  Title,
+  useDirection,
+} from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useSearchParams } from 'react-router';
+import { Link, Outlet, useNavigate, useSearchParams } from 'react-router';
 import { directionOf, isLanguage, languages } from '../i18n.js';
+import { useMe, useSignOut } from '../session.js';
 
 /** The page frame: title, language switch (kept in the address as `lang`), content. */
 export function Layout() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const { setDirection } = useDirection();
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const keepLanguage = params.get('lang') ? `lang=${params.get('lang')}` : '';
   const requested = params.get('lang');
   const language = isLanguage(requested) ? requested : 'en';
 
@@ -43,6 +57,34 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <Anchor component={Link} to={{ pathname: '/entry', search: keepLanguage }} size="sm">
+              {t('nav.entry')}
+            </Anchor>
+            {me.data ? (
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm" data-testid="signed-in">
+                  {me.data.name}
+                </Text>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={async () => {
+                    await signOut();
+                    navigate({ pathname: '/', search: keepLanguage });
+                  }}
+                >
+                  {t('auth.signOut')}
+                </Button>
+              </Group>
+            ) : (
+              <Anchor
+                component={Link}
+                to={{ pathname: '/sign-in', search: keepLanguage }}
+                size="sm"
+              >
+                {t('auth.signIn')}
+              </Anchor>
+            )}
             <Anchor href="/api/docs" size="sm" visibleFrom="sm">
               {t('app.apiDocs')}
             </Anchor>

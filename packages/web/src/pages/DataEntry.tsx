@@ -1,0 +1,343 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useSearchParams } from 'react-router';
+import {
+  ApiError,
+  type DataValue,
+  type FrameworkSummary,
+  getJson,
+  send,
+  type WorkflowStatus,
+} from '../api.js';
+import { nameIn } from '../format.js';
+import { useMe } from '../session.js';
+
+interface Element {
+  code: string;
+  name: string;
+  unit_of_measure: string | null;
+}
+
+const stateColour = { draft: 'gray', submitted: 'blue', approved: 'teal', reopened: 'orange' };
+
+/**
+ * The values of one unit, data set (framework) and period: a row per data element with its
+ * current value, status and evidence link, checked as typed; saved all at once with the versions
+ * read (a concurrent change is refused and shown); and the workflow state with the actions the
+ * user's role allows (the server decides in the end).
+ */
+export function DataEntry() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(key, value);
+    setParams(next, { replace: true });
+  };
+  const frameworks = useQuery({
+    queryKey: ['frameworks'],
+    queryFn: ({ signal }) => getJson<{ items: FrameworkSummary[] }>('/api/frameworks', signal),
+  });
+  const dataset = params.get('dataset') ?? frameworks.data?.items[0]?.id ?? '';
+  const framework = useQuery({
+    queryKey: ['framework', dataset],
+    enabled: Boolean(dataset),
+    queryFn: ({ signal }) =>
+      getJson<FrameworkSummary & { periods: string[]; elements: Element[] }>(
+        `/api/frameworks/${encodeURIComponent(dataset)}`,
+        signal,
+      ),
+  });
+  const period = params.get('period') ?? framework.data?.periods.at(-1) ?? '';
+  const unit = params.get('unit') ?? me.data?.unit ?? '';
+  const units = useQuery({
+    queryKey: ['units', 'province', period],
+    enabled: Boolean(period),
+    queryFn: ({ signal }) =>
+      getJson<{
+        items: { code: string; names: { en: string; vi: string | null; ar: string | null } }[];
+      }>(`/api/units?level=province&at=${period.slice(0, 4)}-12-31&limit=100`, signal),
+  });
+  const values = useQuery({
+    queryKey: ['entry', unit, period, me.data?.id],
+    enabled: Boolean(unit && period && me.data),
+    queryFn: ({ signal }) =>
+      getJson<{ items: DataValue[] }>(
+        `/api/data?unit=${encodeURIComponent(unit)}&period=${encodeURIComponent(period)}&limit=10000`,
+        signal,
+      ),
+  });
+  const workflow = useQuery({
+    queryKey: ['workflow', unit, dataset, period, me.data?.id],
+    enabled: Boolean(unit && dataset && period && me.data),
+    queryFn: ({ signal }) =>
+      getJson<WorkflowStatus>(
+        `/api/workflow?unit=${encodeURIComponent(unit)}&dataset=${encodeURIComponent(dataset)}&period=${encodeURIComponent(period)}`,
+        signal,
+      ),
+  });
+
+  const current = useMemo(
+    () => new Map((values.data?.items ?? []).map((v) => [v.indicator, v])),
+    [values.data],
+  );
+  const [edits, setEdits] = useState<Record<string, { value: string; evidence: string }>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [reason, setReason] = useState('');
+
+  if (me.isLoading) return <Loader size="sm" />;
+  if (!me.data)
+    return <Navigate to={{ pathname: '/sign-in', search: `next=/entry&${params.toString()}` }} />;
+
+  const invalid = (code: string) => {
+    const text = edits[code]?.value.trim();
+    if (text === undefined || text === '') return null;
+    return Number.isFinite(Number(text)) ? null : t('entry.notANumber');
+  };
+  const badEvidence = (code: string) => {
+    const text = edits[code]?.evidence.trim();
+    return text && !/^https?:\/\/\S+$/.test(text) ? t('entry.notALink') : null;
+  };
+  const changed = Object.entries(edits).filter(([code, e]) => {
+    const had = current.get(code);
+    const value = e.value.trim() === '' ? null : Number(e.value);
+    return (
+      value !== (had?.value ?? null) || (e.evidence.trim() || null) !== (had?.evidence ?? null)
+    );
+  });
+  const hasErrors = Object.keys(edits).some((code) => invalid(code) || badEvidence(code));
+  const role = me.data.role;
+  const writer = role === 'officer' || role === 'admin' || role === 'analyst';
+  // Approvers and viewers read; submitted and approved data sets are locked for everyone.
+  const locked =
+    !writer || workflow.data?.state === 'submitted' || workflow.data?.state === 'approved';
+  const refresh = async () => {
+    await client.invalidateQueries({ queryKey: ['entry'] });
+    await client.invalidateQueries({ queryKey: ['workflow'] });
+  };
+
+  const save = async () => {
+    setMessage(null);
+    try {
+      await send('POST', '/api/data-values', {
+        values: changed.map(([code, e]) => ({
+          unit,
+          indicator: code,
+          period,
+          value: e.value.trim() === '' ? null : Number(e.value),
+          evidence: e.evidence.trim() || null,
+          version: current.get(code)?.version ?? 0,
+        })),
+      });
+      setEdits({});
+      setMessage({ ok: true, text: t('entry.saved', { count: changed.length }) });
+      await refresh();
+    } catch (error) {
+      setMessage({ ok: false, text: describe(error) });
+    }
+  };
+  const act = async (action: 'submit' | 'approve' | 'reopen') => {
+    setMessage(null);
+    try {
+      await send('POST', `/api/workflow/${action}`, {
+        unit,
+        dataset,
+        period,
+        version: workflow.data?.version,
+        ...(action === 'reopen' ? { reason } : {}),
+      });
+      setReason('');
+      setMessage({ ok: true, text: t(`entry.done.${action}`) });
+      await refresh();
+    } catch (error) {
+      setMessage({ ok: false, text: describe(error) });
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('entry.title')}</Title>
+      <Group align="end" wrap="wrap">
+        <NativeSelect
+          label={t('overview.framework')}
+          value={dataset}
+          onChange={(e) => set('dataset', e.currentTarget.value)}
+          data={(frameworks.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+        />
+        <NativeSelect
+          label={t('overview.period')}
+          value={period}
+          onChange={(e) => set('period', e.currentTarget.value)}
+          data={framework.data?.periods ?? []}
+        />
+        <NativeSelect
+          label={t('overview.unit')}
+          value={unit}
+          onChange={(e) => set('unit', e.currentTarget.value)}
+          data={(units.data?.items ?? []).map((u) => ({
+            value: u.code,
+            label: nameIn(u.names, i18n.language),
+          }))}
+          data-testid="entry-unit"
+        />
+        {workflow.data && (
+          <Badge size="lg" color={stateColour[workflow.data.state]} data-testid="workflow-state">
+            {t(`entry.state.${workflow.data.state}`)}
+          </Badge>
+        )}
+      </Group>
+      {workflow.data?.reason && (
+        <Text size="sm">
+          {t('entry.reason')}: {workflow.data.reason}
+        </Text>
+      )}
+      {message && (
+        <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </Alert>
+      )}
+      {values.isLoading && <Loader size="sm" />}
+      {framework.data && values.data && (
+        <Table striped data-testid="entry-grid">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('entry.element')}</Table.Th>
+              <Table.Th>{t('profile.value')}</Table.Th>
+              <Table.Th>{t('entry.evidence')}</Table.Th>
+              <Table.Th>{t('entry.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {framework.data.elements.map((e) => {
+              const had = current.get(e.code);
+              const edit = edits[e.code] ?? {
+                value: had?.value === null || had?.value === undefined ? '' : String(had.value),
+                evidence: had?.evidence ?? '',
+              };
+              return (
+                <Table.Tr key={e.code}>
+                  <Table.Td>
+                    <Text size="sm">{e.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {e.code}
+                      {e.unit_of_measure ? ` (${e.unit_of_measure})` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={e.name}
+                      inputMode="decimal"
+                      value={edit.value}
+                      disabled={locked}
+                      error={invalid(e.code)}
+                      onChange={(ev) => {
+                        const value = ev.currentTarget.value;
+                        setEdits((all) => ({ ...all, [e.code]: { ...edit, value } }));
+                      }}
+                      data-testid={`value-${e.code}`}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={`${t('entry.evidence')}: ${e.name}`}
+                      placeholder="https://"
+                      value={edit.evidence}
+                      disabled={locked}
+                      error={badEvidence(e.code)}
+                      onChange={(ev) => {
+                        const evidence = ev.currentTarget.value;
+                        setEdits((all) => ({ ...all, [e.code]: { ...edit, evidence } }));
+                      }}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {had
+                        ? t(`entry.valueStatus.${had.status}`, { defaultValue: had.status })
+                        : '–'}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Group>
+        <Button
+          onClick={save}
+          disabled={locked || changed.length === 0 || hasErrors}
+          data-testid="save"
+        >
+          {t('entry.save', { count: changed.length })}
+        </Button>
+        {(role === 'officer' || role === 'admin' || role === 'analyst') && (
+          <Button
+            variant="light"
+            onClick={() => act('submit')}
+            disabled={locked || changed.length > 0}
+            data-testid="submit"
+          >
+            {t('entry.submit')}
+          </Button>
+        )}
+        {(role === 'approver' || role === 'admin') && (
+          <>
+            <Button
+              color="teal"
+              onClick={() => act('approve')}
+              disabled={workflow.data?.state !== 'submitted'}
+              data-testid="approve"
+            >
+              {t('entry.approve')}
+            </Button>
+            <Textarea
+              aria-label={t('entry.reason')}
+              placeholder={t('entry.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              minRows={1}
+            />
+            <Button
+              color="orange"
+              variant="light"
+              onClick={() => act('reopen')}
+              disabled={
+                !(workflow.data?.state === 'submitted' || workflow.data?.state === 'approved') ||
+                reason.trim() === ''
+              }
+              data-testid="reopen"
+            >
+              {t('entry.reopen')}
+            </Button>
+          </>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
+/** The server's refusal in words, with the fields it names. */
+function describe(error: unknown): string {
+  if (!(error instanceof ApiError)) return String(error);
+  const fields = error.fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return fields ? `${error.message} (${fields})` : error.message;
+}
