@@ -173,3 +173,47 @@ export interface WorkflowStatus {
   reason: string | null;
   version: number;
 }
+
+export interface ImportReport {
+  id: number | null;
+  status: 'applied' | 'checked' | 'refused';
+  dry_run: boolean;
+  layout: 'long' | 'wide' | null;
+  rows: number;
+  values: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  problems: { row: number; field: string; value: string; message: string }[];
+  problems_total: number;
+}
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Sends a CSV or XLSX file to the importer (a dry run, or for real) and returns its report, the
+ * refused ones included (their 422 or 403 problem carries the report).
+ */
+export async function importFile(file: File, dryRun: boolean): Promise<ImportReport> {
+  const xlsx = /\.xlsx$/i.test(file.name);
+  const res = await fetch(
+    `/api/imports?dry_run=${dryRun}&filename=${encodeURIComponent(file.name)}`,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': xlsx ? xlsxType : 'text/csv',
+        'x-csrf-token': sessionStorage.getItem(csrfKey) ?? '',
+      },
+      body: file,
+    },
+  );
+  const json = await res.json().catch(() => ({}));
+  if (res.ok) return json as ImportReport;
+  if (json.report) return json.report as ImportReport;
+  throw new ApiError(
+    res.status,
+    json.title ?? res.statusText,
+    json.detail ?? String(res.status),
+    json.fields ?? [],
+  );
+}

@@ -7,6 +7,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import './i18n.js';
 import { Layout } from './components/Layout.js';
 import { DataEntry } from './pages/DataEntry.js';
+import { ImportWizard } from './pages/ImportWizard.js';
 import { Overview } from './pages/Overview.js';
 import { Profile } from './pages/Profile.js';
 import { SignIn } from './pages/SignIn.js';
@@ -24,6 +25,7 @@ const router = createBrowserRouter([
       { path: 'units/:code', element: <Profile /> },
       { path: 'sign-in', element: <SignIn /> },
       { path: 'entry', element: <DataEntry /> },
+      { path: 'import', element: <ImportWizard /> },
     ],
   },
 ]);

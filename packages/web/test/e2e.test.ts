@@ -128,7 +128,7 @@ describe('the web app', () => {
     assert.equal(await page.getByTestId('save').isDisabled(), true);
     await share.fill('99.5');
     await page.getByTestId('save').click();
-    await page.getByText('1 values saved').waitFor();
+    await page.getByText('1 value saved').waitFor();
     await page.getByTestId('submit').click();
     await page.getByText('Submitted for approval').waitFor();
     await page.getByTestId('workflow-state').filter({ hasText: 'Submitted' }).waitFor();
@@ -149,6 +149,53 @@ describe('the web app', () => {
     ).json()) as { items: { value: number }[] };
     assert.equal(data.items[0]?.value, 99.5);
     assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
+  test('the import wizard: a bad row is shown with its line and reason; the corrected file goes in', async () => {
+    const page = await open('/import');
+    await page.getByRole('textbox', { name: 'Email' }).fill('analyst@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('check').waitFor();
+    const file = (body: string) => ({
+      name: 'values.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(body),
+    });
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles(
+      file(
+        'unit,indicator,period,value\nVN-01,online_services_share,2024,91\nVN-02,online_services_share,2024,"12,5"\n',
+      ),
+    );
+    await page.getByTestId('check').click();
+    const problems = page.getByTestId('import-problems').locator('tbody tr');
+    await problems.first().waitFor();
+    assert.equal(await problems.count(), 1);
+    assert.deepEqual(await problems.first().locator('td').allTextContents(), [
+      '3',
+      'value',
+      '12,5',
+      'not a number: use "." as the decimal mark',
+    ]);
+    assert.equal(await page.getByTestId('import').isDisabled(), true, 'nothing to confirm');
+    await page.screenshot({ path: join(shots, 'import-refused.png') });
+
+    await input.setInputFiles(
+      file(
+        'unit,indicator,period,value\nVN-01,online_services_share,2024,91\nVN-02,online_services_share,2024,12.5\n',
+      ),
+    );
+    await page.getByTestId('check').click();
+    await page.getByText('Nothing is written yet').waitFor();
+    await page.getByTestId('import').click();
+    await page.getByText('Imported:').waitFor();
+    await page.screenshot({ path: join(shots, 'import-applied.png') });
+    const data = (await (
+      await fetch(`${base}/api/data?unit=VN-02&indicator=online_services_share&period=2024`)
+    ).json()) as { items: { value: number }[] };
+    assert.equal(data.items[0]?.value, 12.5);
     await page.close();
   });
 });

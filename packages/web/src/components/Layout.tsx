@@ -60,6 +60,9 @@ export function Layout() {
             <Anchor component={Link} to={{ pathname: '/entry', search: keepLanguage }} size="sm">
               {t('nav.entry')}
             </Anchor>
+            <Anchor component={Link} to={{ pathname: '/import', search: keepLanguage }} size="sm">
+              {t('nav.import')}
+            </Anchor>
             {me.data ? (
               <Group gap="xs" wrap="nowrap">
                 <Text size="sm" data-testid="signed-in">
