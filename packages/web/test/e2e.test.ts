@@ -143,6 +143,18 @@ describe('the web app', () => {
     await page.getByTestId('workflow-state').filter({ hasText: 'Approved (locked)' }).waitFor();
     await page.screenshot({ path: join(shots, 'entry-approved.png') });
 
+    // The value's history: entered by the officer, 30.2 -> 99.5.
+    await page.getByTestId('history-online_services_share').click();
+    const history = page.getByTestId('value-history').locator('tbody tr');
+    await history.first().waitFor();
+    assert.match(
+      (await history.last().textContent()) ?? '',
+      /officer\.ninhbinh@demo\.dxmon\.org.*99\.5/,
+    );
+    await page.waitForTimeout(400); // the dialog's opening transition, for the screenshot
+    await page.screenshot({ path: join(shots, 'entry-history.png') });
+    await page.keyboard.press('Escape');
+
     // The approved value is now what the public sees.
     const data = (await (
       await fetch(`${base}/api/data?unit=VN-37&indicator=online_services_share&period=2024`)

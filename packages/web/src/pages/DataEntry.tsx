@@ -11,6 +11,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -24,6 +25,7 @@ import {
   send,
   type WorkflowStatus,
 } from '../api.js';
+import { ValueHistory } from '../components/ValueHistory.js';
 import { nameIn } from '../format.js';
 import { useMe } from '../session.js';
 
@@ -101,6 +103,7 @@ export function DataEntry() {
   const [edits, setEdits] = useState<Record<string, { value: string; evidence: string }>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [reason, setReason] = useState('');
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
 
   if (me.isLoading) return <Loader size="sm" />;
   if (!me.data)
@@ -174,6 +177,7 @@ export function DataEntry() {
   return (
     <Stack gap="md">
       <Title order={2}>{t('entry.title')}</Title>
+      <ValueHistory cell={historyOf} onClose={() => setHistoryOf(null)} />
       <Group align="end" wrap="wrap">
         <NativeSelect
           label={t('overview.framework')}
@@ -222,6 +226,9 @@ export function DataEntry() {
               <Table.Th>{t('profile.value')}</Table.Th>
               <Table.Th>{t('entry.evidence')}</Table.Th>
               <Table.Th>{t('entry.status')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('entry.showHistory')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -273,6 +280,17 @@ export function DataEntry() {
                         ? t(`entry.valueStatus.${had.status}`, { defaultValue: had.status })
                         : '–'}
                     </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => setHistoryOf(`${unit}|${e.code}|${period}`)}
+                      aria-label={`${t('entry.showHistory')}: ${e.name}`}
+                      data-testid={`history-${e.code}`}
+                    >
+                      {t('entry.showHistory')}
+                    </Button>
                   </Table.Td>
                 </Table.Tr>
               );
