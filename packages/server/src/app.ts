@@ -28,6 +28,7 @@ import { importRoutes } from './routes/imports.js';
 import { planRoutes } from './routes/plans.js';
 import { resultRoutes } from './routes/results.js';
 import { runRoutes } from './routes/runs.js';
+import { shapeRoutes } from './routes/shapes.js';
 import { unitProfileRoutes, unitRoutes } from './routes/units.js';
 import { workflowRoutes } from './routes/workflow.js';
 import type { Jobs } from './services/jobs.js';
@@ -95,6 +96,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
       await api.register(auditRoutes);
       await api.register(unitRoutes);
       await api.register(unitProfileRoutes);
+      await api.register(shapeRoutes);
       await api.register(dataRoutes);
       await api.register(importRoutes);
       await api.register(frameworkRoutes);

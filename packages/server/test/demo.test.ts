@@ -41,6 +41,33 @@ onEachDatabase('the demo', (database) => {
     assert.deepEqual(predecessors, ['VN-02', 'VN-08']);
   });
 
+  test('province outlines for maps: 63 before the reform, 34 after, where the towns are', async () => {
+    type Shapes = { features: { id: string; geometry: { coordinates: unknown } }[] };
+    const before: Shapes = await get('/api/shapes?level=province&at=2024-12-31');
+    const after: Shapes = await get('/api/shapes?level=province&at=2025-12-31');
+    assert.equal(before.features.length, 63);
+    assert.equal(after.features.length, 34);
+    // The box around a unit's outline holds its towns (longitude, latitude from any atlas).
+    const box = (shapes: Shapes, code: string) => {
+      const feature = shapes.features.find((f) => f.id === code);
+      assert.ok(feature, `${code} has an outline`);
+      const points = (feature.geometry.coordinates as unknown[]).flat(3) as number[];
+      const xs = points.filter((_, i) => i % 2 === 0);
+      const ys = points.filter((_, i) => i % 2 === 1);
+      return { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] };
+    };
+    const holds = (b: ReturnType<typeof box>, [x, y]: [number, number]) =>
+      b.x[0] <= x && x <= b.x[1] && b.y[0] <= y && y <= b.y[1];
+    const ninhBinh = box(before, 'VN-37');
+    assert.ok(holds(ninhBinh, [105.97, 20.25]), 'Ninh Bình town');
+    assert.ok(!holds(ninhBinh, [105.85, 21.03]), 'not Hà Nội');
+    const haGiang = [104.98, 22.82] as [number, number];
+    assert.ok(!holds(box(before, 'VN-08'), haGiang), 'Tuyên Quang before 2025 is not Hà Giang');
+    const tuyenQuang2025 = box(after, 'VN25-08');
+    assert.ok(holds(tuyenQuang2025, haGiang), 'Tuyên Quang from 2025 holds Hà Giang town');
+    assert.ok(holds(tuyenQuang2025, [105.21, 21.82]), 'and Tuyên Quang town');
+  });
+
   test("the published ranks of Tuyên Quang come out of the demo's index", async () => {
     const rank = async (period: string) => {
       const r = await get(`/api/results?framework=dti-province&period=${period}&level=province`);

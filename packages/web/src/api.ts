@@ -108,6 +108,49 @@ export interface Profile {
     units: number;
     derived: boolean;
   }[];
+  targets: TargetAssessment[];
+}
+
+export interface TargetAssessment {
+  id: string;
+  plan: string;
+  unit: string;
+  indicator: string;
+  name: string | null;
+  direction: number;
+  baseline_period: string | null;
+  baseline_value: number | null;
+  latest_period: string | null;
+  latest_value: number | null;
+  target_period: string;
+  target_value: number;
+  projected_value: number | null;
+  progress: number | null;
+  status: 'achieved' | 'on-track' | 'off-track' | 'regressing' | 'insufficient-data';
+  grade: 'acceleration-needed' | 'limited' | null;
+  method: 'cagr' | 'linear';
+}
+
+export interface Series {
+  unit: string;
+  element: string;
+  items: { period: string; value: number | null; derived: boolean }[];
+}
+
+export interface PlanSummary {
+  id: string;
+  name: string;
+  unit: string | null;
+  adopted_on: string | null;
+  summary: {
+    total: number;
+    achieved: number;
+    on_track: number;
+    off_track: number;
+    regressing: number;
+    insufficient_data: number;
+    share_achieved: number;
+  };
 }
 
 /** The CSRF token of this tab's session: sent with every write the session cookie authenticates. */

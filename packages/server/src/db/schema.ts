@@ -32,6 +32,8 @@ export const units = pgTable(
     validTo: date('valid_to'),
     /** Unit attributes such as region, used for groups and peer ranks. */
     attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
+    /** The unit's outline as a GeoJSON geometry (Polygon or MultiPolygon, WGS 84), for maps. */
+    geometry: jsonb('geometry').$type<{ type: string; coordinates: unknown }>(),
   },
   (t) => [
     index('units_parent_idx').on(t.parent),

@@ -99,6 +99,22 @@ export async function loadDemo(
       })),
     );
   }
+  const shapesPath = join(folder, 'shapes.geojson');
+  if (existsSync(shapesPath)) {
+    const shapes = JSON.parse(readFileSync(shapesPath, 'utf8')) as {
+      features: { properties: { code: string }; geometry: unknown }[];
+    };
+    await database.query(
+      `update units set geometry = s.geometry
+         from jsonb_to_recordset($1::jsonb) as s(code text, geometry jsonb)
+        where units.code = s.code`,
+      [
+        JSON.stringify(
+          shapes.features.map((f) => ({ code: f.properties.code, geometry: f.geometry })),
+        ),
+      ],
+    );
+  }
   const lineageRows = csv('lineage.csv');
   if (lineageRows.length > 0) {
     await db.insert(lineageEvents).values(

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Grid,
   Group,
   Loader,
   NativeSelect,
@@ -15,8 +16,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type FrameworkSummary, getJson, type ResultItem, type Results } from '../api.js';
+import { UnitMap } from '../components/UnitMap.js';
 import { formatScore, nameIn } from '../format.js';
 
 /** The day after which Viet Nam has 34 provinces instead of 63. */
@@ -32,6 +34,7 @@ export function Overview() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value === null || value === '') next.delete(key);
@@ -107,6 +110,34 @@ export function Overview() {
     });
     return sorted;
   }, [results.data, region, sort, language]);
+
+  const profileLink = (unit: string) => ({
+    pathname: `/units/${encodeURIComponent(unit)}`,
+    search: new URLSearchParams({
+      framework: frameworkId ?? '',
+      period: period ?? '',
+      ...(params.get('lang') ? { lang: params.get('lang') as string } : {}),
+    }).toString(),
+  });
+  // The map colours units by the index or by one pillar (`colour` in the address).
+  const rootNode = results.data?.nodes.find((n) => n.parent === null);
+  const colour = pillars.find((p) => p.code === params.get('colour')) ?? rootNode;
+  const mapValues = useMemo(
+    () =>
+      (results.data?.items ?? []).map((i) => {
+        const node = colour && colour !== rootNode ? i.nodes[colour.code] : i;
+        return {
+          unit: i.unit,
+          names: i.names,
+          value: node?.score ?? null,
+          detail:
+            node?.rank === null || node?.rank === undefined
+              ? undefined
+              : t('overview.rankOf', { rank: node.rank, units: results.data?.items.length }),
+        };
+      }),
+    [results.data, colour, rootNode, t],
+  );
 
   const header = (key: SortKey, label: string) => (
     <Table.Th
@@ -207,61 +238,87 @@ export function Overview() {
       )}
       {results.data && rows.length === 0 && <Text>{t('state.empty')}</Text>}
       {results.data && rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover data-testid="ranking">
-            <Table.Thead>
-              <Table.Tr>
-                {header('rank', t('overview.rank'))}
-                {header('change', t('overview.change'))}
-                {header('unit', t('overview.unit'))}
-                {header('score', t('overview.score'))}
-                {pillars.map((p) => (
-                  <Table.Th key={p.code} title={p.name}>
-                    {p.code}
-                  </Table.Th>
-                ))}
-                {header('region', t('overview.regionColumn'))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((item) => (
-                <Table.Tr key={item.unit}>
-                  <Table.Td>{item.rank ?? '–'}</Table.Td>
-                  <Table.Td>
-                    <Change value={item.rank_change} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={{
-                        pathname: `/units/${encodeURIComponent(item.unit)}`,
-                        search: new URLSearchParams({
-                          framework: frameworkId ?? '',
-                          period: period ?? '',
-                          ...(params.get('lang') ? { lang: params.get('lang') as string } : {}),
-                        }).toString(),
-                      }}
-                    >
-                      {nameIn(item.names, language)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td fw={600}>{formatScore(item.score, language)}</Table.Td>
-                  {pillars.map((p) => (
-                    <Table.Td key={p.code}>
-                      <Bar
-                        value={item.nodes[p.code]?.score ?? null}
-                        label={`${p.name}: ${formatScore(item.nodes[p.code]?.score, language)}`}
-                      />
-                    </Table.Td>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="xs" style={{ position: 'sticky', top: 80 }}>
+              <NativeSelect
+                label={t('map.colourBy')}
+                value={colour?.code ?? ''}
+                onChange={(e) =>
+                  set(
+                    'colour',
+                    e.currentTarget.value === rootNode?.code ? null : e.currentTarget.value,
+                  )
+                }
+                data={[rootNode, ...pillars]
+                  .filter((n) => n !== undefined)
+                  .map((n) => ({ value: n.code, label: n.name }))}
+                data-testid="map-colour"
+              />
+              <UnitMap
+                level="province"
+                at={results.data.at}
+                values={mapValues}
+                valueLabel={colour?.name ?? t('overview.score')}
+                onSelect={(unit) => navigate(profileLink(unit))}
+              />
+              <Text size="xs" c="dimmed">
+                {t('map.tableAlternative')}
+              </Text>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped highlightOnHover data-testid="ranking">
+                <Table.Thead>
+                  <Table.Tr>
+                    {header('rank', t('overview.rank'))}
+                    {header('change', t('overview.change'))}
+                    {header('unit', t('overview.unit'))}
+                    {header('score', t('overview.score'))}
+                    {pillars.map((p) => (
+                      <Table.Th key={p.code} title={p.name}>
+                        {p.code}
+                      </Table.Th>
+                    ))}
+                    {header('region', t('overview.regionColumn'))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((item) => (
+                    <Table.Tr key={item.unit}>
+                      <Table.Td>{item.rank ?? '–'}</Table.Td>
+                      <Table.Td>
+                        <Change value={item.rank_change} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={profileLink(item.unit)}
+                          style={{ whiteSpace: 'nowrap' }}
+                        >
+                          {nameIn(item.names, language)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td fw={600}>{formatScore(item.score, language)}</Table.Td>
+                      {pillars.map((p) => (
+                        <Table.Td key={p.code}>
+                          <Bar
+                            value={item.nodes[p.code]?.score ?? null}
+                            label={`${p.name}: ${formatScore(item.nodes[p.code]?.score, language)}`}
+                          />
+                        </Table.Td>
+                      ))}
+                      <Table.Td>
+                        <Text size="sm">{item.region ?? ''}</Text>
+                      </Table.Td>
+                    </Table.Tr>
                   ))}
-                  <Table.Td>
-                    <Text size="sm">{item.region ?? ''}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Grid.Col>
+        </Grid>
       )}
     </Stack>
   );
@@ -296,7 +353,7 @@ function Bar({ value, label }: { value: number | null; label: string }) {
       title={label}
       role="img"
       aria-label={label}
-      style={{ width: 64, height: 8, background: 'var(--mantine-color-gray-2)', borderRadius: 4 }}
+      style={{ width: 48, height: 8, background: 'var(--mantine-color-gray-2)', borderRadius: 4 }}
     >
       <div
         style={{

@@ -5,15 +5,19 @@ import {
   Group,
   Loader,
   Paper,
+  SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { getJson, type Profile as UnitProfile } from '../api.js';
+import { Chart } from '../components/Chart.js';
+import { TargetCard } from '../components/TargetCard.js';
 import { formatNumber, formatScore, nameIn } from '../format.js';
 
 /**
@@ -37,6 +41,7 @@ export function Profile() {
         signal,
       ),
   });
+  const charts = useProfileCharts(profile.data);
   const back = new URLSearchParams({ framework, period });
   if (params.get('lang')) back.set('lang', params.get('lang') as string);
 
@@ -96,6 +101,7 @@ export function Profile() {
         <Title order={3} id="history" mb="xs">
           {t('profile.history')}
         </Title>
+        {charts && <Chart option={charts.history} height={260} label={t('profile.historyChart')} />}
         <Table striped maw={520}>
           <Table.Thead>
             <Table.Tr>
@@ -122,6 +128,35 @@ export function Profile() {
           </Table.Tbody>
         </Table>
       </section>
+
+      {charts && (
+        <section aria-labelledby="pillars">
+          <Title order={3} id="pillars" mb="xs">
+            {t('profile.pillars')}
+          </Title>
+          <Chart
+            option={charts.pillars}
+            height={Math.max(220, charts.pillarCount * 44)}
+            label={t('profile.pillarsChart')}
+          />
+          <Text size="xs" c="dimmed">
+            {t('profile.pillarsTable')}
+          </Text>
+        </section>
+      )}
+
+      {p.targets.length > 0 && (
+        <section aria-labelledby="targets">
+          <Title order={3} id="targets" mb="xs">
+            {t('profile.targets')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+            {p.targets.map((target) => (
+              <TargetCard key={target.id} target={target} />
+            ))}
+          </SimpleGrid>
+        </section>
+      )}
 
       <section aria-labelledby="indicators">
         <Title order={3} id="indicators" mb="xs">
@@ -164,4 +199,80 @@ export function Profile() {
       </section>
     </Stack>
   );
+}
+
+/** The profile's charts: score and rank over time, and the pillars against the means. */
+function useProfileCharts(p: UnitProfile | undefined) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    if (!p) return null;
+    const score = (v: number) => formatScore(v, language);
+    const history = {
+      aria: { enabled: true },
+      grid: { left: 48, right: 48, top: 36, bottom: 28 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: p.history.map((h) => h.period) },
+      yAxis: [
+        { type: 'value', name: t('profile.score'), min: 0, max: 100 },
+        {
+          type: 'value',
+          name: t('profile.rank'),
+          inverse: true,
+          min: 1,
+          max: Math.max(...p.history.map((h) => h.units), 1),
+          splitLine: { show: false },
+        },
+      ],
+      series: [
+        {
+          name: t('profile.score'),
+          type: 'line',
+          data: p.history.map((h) => h.score),
+          color: '#1c7ed6',
+          tooltip: { valueFormatter: score },
+        },
+        {
+          name: t('profile.rank'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: p.history.map((h) => h.rank),
+          color: '#e8590c',
+          lineStyle: { type: 'dashed' },
+        },
+      ],
+    };
+    // The pillars: the nodes above the indicators, below the index.
+    const pillars = p.nodes.filter((n) => n.kind !== 'indicator' && n.depth > 0).reverse();
+    const bars = {
+      aria: { enabled: true },
+      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: score },
+      xAxis: { type: 'value', min: 0, max: 100 },
+      yAxis: { type: 'category', data: pillars.map((n) => n.name) },
+      series: [
+        {
+          name: nameIn(p.unit.names, language),
+          type: 'bar',
+          data: pillars.map((n) => n.score),
+          color: '#1c7ed6',
+        },
+        {
+          name: t('profile.regionMean'),
+          type: 'bar',
+          data: pillars.map((n) => n.region_mean),
+          color: '#74c0fc',
+        },
+        {
+          name: t('profile.nationalMean'),
+          type: 'bar',
+          data: pillars.map((n) => n.national_mean),
+          color: '#adb5bd',
+        },
+      ],
+    };
+    return { history, pillars: bars, pillarCount: pillars.length };
+  }, [p, t, language]);
 }
