@@ -6,11 +6,8 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import './i18n.js';
 import { Layout } from './components/Layout.js';
-import { DataEntry } from './pages/DataEntry.js';
-import { ImportWizard } from './pages/ImportWizard.js';
 import { Overview } from './pages/Overview.js';
 import { Profile } from './pages/Profile.js';
-import { SignIn } from './pages/SignIn.js';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
@@ -23,9 +20,31 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Overview /> },
       { path: 'units/:code', element: <Profile /> },
-      { path: 'sign-in', element: <SignIn /> },
-      { path: 'entry', element: <DataEntry /> },
-      { path: 'import', element: <ImportWizard /> },
+      // Pages beyond the ranking and profiles load when first opened.
+      {
+        path: 'plans',
+        lazy: async () => ({ Component: (await import('./pages/Plans.js')).Plans }),
+      },
+      {
+        path: 'plans/:id',
+        lazy: async () => ({ Component: (await import('./pages/Plan.js')).Plan }),
+      },
+      {
+        path: 'criteria',
+        lazy: async () => ({ Component: (await import('./pages/Criteria.js')).Criteria }),
+      },
+      {
+        path: 'sign-in',
+        lazy: async () => ({ Component: (await import('./pages/SignIn.js')).SignIn }),
+      },
+      {
+        path: 'entry',
+        lazy: async () => ({ Component: (await import('./pages/DataEntry.js')).DataEntry }),
+      },
+      {
+        path: 'import',
+        lazy: async () => ({ Component: (await import('./pages/ImportWizard.js')).ImportWizard }),
+      },
     ],
   },
 ]);

@@ -86,6 +86,44 @@ describe('the web app', () => {
     await page.close();
   });
 
+  test('the map: hovering a province names it with its score and rank; a click opens its profile', async () => {
+    const page = await open('/?period=2022&colour=ECO');
+    const map = page.getByTestId('map');
+    await map.locator('path').first().waitFor();
+    assert.equal(await page.getByTestId('map-colour').inputValue(), 'ECO');
+    const box = await map.boundingBox();
+    assert.ok(box);
+    // Move over the map until the pointer is on a province (the sea shows no tooltip).
+    let name = '';
+    for (let y = 0.1; y < 0.95 && !name; y += 0.05) {
+      for (let x = 0.15; x < 0.9 && !name; x += 0.05) {
+        await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+        const tip = map.locator('strong');
+        if (await tip.count()) name = ((await tip.first().textContent()) ?? '').trim();
+      }
+    }
+    assert.ok(name, 'a tooltip names a province');
+    const tooltip = (await map.locator('strong').locator('..').textContent()) ?? '';
+    assert.match(tooltip, /Digital economy: \d+\.\d/, 'the chosen pillar and its score');
+    const rank = /Rank (\d+) of 63/.exec(tooltip)?.[1];
+    assert.ok(rank, `a rank in "${tooltip}"`);
+    await page.screenshot({ path: join(shots, 'overview-map.png') });
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.getByTestId('unit-name').waitFor();
+    assert.equal(await page.getByTestId('unit-name').textContent(), name);
+    assert.match(page.url(), /\/units\/VN-\d+\?framework=dti-province&period=2022/);
+    // The profile lists the pillar with the rank the map showed.
+    const eco = page
+      .getByTestId('profile-nodes')
+      .getByRole('row')
+      .filter({ hasText: /^Digital economy/ });
+    assert.equal(await eco.first().locator('td').nth(3).textContent(), rank);
+    await page.screenshot({ path: join(shots, 'profile-from-map.png'), fullPage: true });
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
   test('a region filter and the 34-province view are in the address', async () => {
     const page = await open('/?period=2024&region=Red+River+Delta');
     const rows = page.getByTestId('ranking').locator('tbody tr');

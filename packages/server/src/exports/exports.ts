@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { criteriaResults } from '../services/criteria.js';
 import { listDataValues } from '../services/dataValues.js';
 import { getResults } from '../services/results.js';
 import { assessTargets } from '../services/targets.js';
@@ -123,4 +124,38 @@ export async function exportTargets(
     'targets',
   );
   return { ...file, rows: items.length, name: `targets.${format}` };
+}
+
+export interface CriteriaExportQuery {
+  model: string;
+  period: string;
+  parent?: string | undefined;
+  level?: string | undefined;
+}
+
+/** Which units meet a criteria model: one row per unit with the criteria it fails or misses. */
+export async function exportCriteria(
+  database: Database,
+  q: CriteriaExportQuery,
+  format: ExportFormat,
+): Promise<NamedExport> {
+  const results = await criteriaResults(database, q);
+  const rows = results.items.map((i) => ({
+    unit: i.unit,
+    name: i.names.en,
+    parent: i.parent,
+    period: results.period,
+    met: i.met,
+    mandatory_met: i.mandatory_met,
+    optional_met: i.optional_met,
+    failed: i.failed.join(' '),
+    missing: i.missing.join(' '),
+  }));
+  const columns = Object.keys(rows[0] ?? { unit: 0 });
+  const file = await exportTable(columns, rows, format, 'criteria');
+  return {
+    ...file,
+    rows: rows.length,
+    name: `criteria-${results.model.id}-${results.period}.${format}`,
+  };
 }

@@ -79,12 +79,26 @@ export const criteriaRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['criteria'],
         summary: 'One criteria model, its latest version or the one asked for',
+        description: '`periods` lists the periods with approved values of its indicators.',
         params: z.object({ model: z.string() }),
         querystring: z.object({ version: z.string().optional() }),
-        response: { 200: modelSchema, 404: problemSchema },
+        response: { 200: modelSchema.extend({ periods: z.array(z.string()) }), 404: problemSchema },
       },
     },
-    async (request) => getCriteriaModel(app.database, request.params.model, request.query.version),
+    async (request) => {
+      const model = await getCriteriaModel(
+        app.database,
+        request.params.model,
+        request.query.version,
+      );
+      const indicators = [...new Set(model.definition.criteria.map((c) => c.indicator))];
+      const { rows } = await app.database.query<{ period: string }>(
+        `select distinct period from data_values
+          where element = any($1::text[]) and approved_value is not null order by period`,
+        [indicators],
+      );
+      return { ...model, periods: rows.map((r) => r.period) };
+    },
   );
 
   app.get(

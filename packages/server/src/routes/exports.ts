@@ -1,7 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { exportData, exportResults, exportTargets, type NamedExport } from '../exports/exports.js';
+import {
+  exportCriteria,
+  exportData,
+  exportResults,
+  exportTargets,
+  type NamedExport,
+} from '../exports/exports.js';
 import { exportFormats } from '../exports/exportTable.js';
 import { isoDate, periodCode, problemSchema } from '../http/schemas.js';
 
@@ -66,6 +72,26 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       send(reply, await exportTargets(app.database, request.query, request.params.format)),
+  );
+
+  app.get(
+    '/exports/criteria.:format',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Which units meet a criteria model in a period, as a file (CSV, XLSX or JSON)',
+        params: z.object({ format }),
+        querystring: z.object({
+          model: z.string(),
+          period: periodCode,
+          parent: z.string().optional(),
+          level: z.string().optional(),
+        }),
+        response: fileResponse,
+      },
+    },
+    async (request, reply) =>
+      send(reply, await exportCriteria(app.database, request.query, request.params.format)),
   );
 };
 

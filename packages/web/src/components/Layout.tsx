@@ -57,6 +57,12 @@ export function Layout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <Anchor component={Link} to={{ pathname: '/plans', search: keepLanguage }} size="sm">
+              {t('nav.plans')}
+            </Anchor>
+            <Anchor component={Link} to={{ pathname: '/criteria', search: keepLanguage }} size="sm">
+              {t('nav.criteria')}
+            </Anchor>
             <Anchor component={Link} to={{ pathname: '/entry', search: keepLanguage }} size="sm">
               {t('nav.entry')}
             </Anchor>

@@ -310,7 +310,9 @@ export function Overview() {
                         </Table.Td>
                       ))}
                       <Table.Td>
-                        <Text size="sm">{item.region ?? ''}</Text>
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {item.region ?? ''}
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}
