@@ -34,6 +34,10 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/Criteria.js')).Criteria }),
       },
       {
+        path: 'admin',
+        lazy: async () => ({ Component: (await import('./pages/admin/Admin.js')).Admin }),
+      },
+      {
         path: 'sign-in',
         lazy: async () => ({ Component: (await import('./pages/SignIn.js')).SignIn }),
       },

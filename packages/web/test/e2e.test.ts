@@ -248,4 +248,67 @@ describe('the web app', () => {
     assert.equal(data.items[0]?.value, 12.5);
     await page.close();
   });
+
+  test('plans show their scorecards and target charts; the commune model its share by province', async () => {
+    const page = await open('/plans');
+    const ninhBinh = page.getByTestId('plan-NB-DX-2025');
+    await ninhBinh.waitFor();
+    assert.match(
+      (await ninhBinh.getByTestId('scorecard').textContent()) ?? '',
+      /of 17 targets achieved/,
+    );
+    await ninhBinh.getByRole('link').click();
+    await page.getByTestId('targets-table').waitFor();
+    assert.equal(await page.getByTestId('targets-table').locator('tbody tr').count(), 17);
+    await page.locator('[data-testid^=target-] svg').first().waitFor();
+    await page.screenshot({ path: join(shots, 'plan.png'), fullPage: true });
+
+    await page.goto(`${base}/criteria?period=2023`);
+    await page.getByTestId('criteria-summary').waitFor();
+    // Published: 92 of Ninh Bình's 143 communes met the model in 2023 (64.3%).
+    assert.equal(
+      await page.getByTestId('criteria-summary').textContent(),
+      '92 of 143 units meet the model (64.3 %)',
+    );
+    await page.getByTestId('map').locator('path').first().waitFor();
+    await page.screenshot({ path: join(shots, 'criteria.png') });
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
+  // Last: it saves a new version of the framework, which changes every later ranking.
+  test('an admin previews new weights, sees ranks move, saves them, and the ranking follows', async () => {
+    const page = await open('/sign-in');
+    await page.getByRole('textbox', { name: 'Email' }).fill('admin@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in').waitFor();
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByTestId('weight-GOV').waitFor();
+    await page.getByLabel('Period').selectOption('2022');
+    await page
+      .getByTestId('moved')
+      .filter({ hasText: /^0 units/ })
+      .waitFor();
+    await page.getByTestId('weight-GOV').fill('1');
+    await page
+      .getByTestId('moved')
+      .filter({ hasText: /^[1-9]\d* units? changes? rank/ })
+      .waitFor();
+    const row = page
+      .getByTestId('weights-preview')
+      .getByRole('row')
+      .filter({ hasText: 'Tuyen Quang' });
+    const previewRank = (await row.locator('td').first().textContent()) ?? '';
+    assert.match(previewRank, /^\d+$/);
+    await page.screenshot({ path: join(shots, 'admin-weights.png') });
+    await page.getByTestId('save-weights').click();
+    await page.getByText('Saved: the rankings now use the new weights.').waitFor();
+
+    await page.goto(`${base}/?period=2022`);
+    const ranked = page.getByTestId('ranking').getByRole('row').filter({ hasText: 'Tuyen Quang' });
+    await ranked.waitFor();
+    assert.equal(await ranked.locator('td').first().textContent(), previewRank);
+    await page.close();
+  });
 });

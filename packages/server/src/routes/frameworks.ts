@@ -1,9 +1,11 @@
 import { frameworkTree } from '@dxmon/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../http/schemas.js';
+import { requireRole } from '../auth/permissions.js';
+import { periodCode, problemSchema } from '../http/schemas.js';
 import { frameworkElements } from '../services/datasets.js';
 import { getFramework, listFrameworks, type StoredFramework } from '../services/frameworks.js';
+import { previewWeights, saveWeights } from '../services/frameworkWeights.js';
 
 const nodeSchema = z.object({
   code: z.string(),
@@ -113,6 +115,99 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
           (code) => byCode.get(code) ?? { code, name: code, unit_of_measure: null },
         ),
       };
+    },
+  );
+
+  const weights = z.record(z.string(), z.number());
+
+  app.post(
+    '/frameworks/:id/preview',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['frameworks'],
+        summary: 'How the index ranks would change with other weights (nothing is saved)',
+        description:
+          'Admins and analysts. The engine computes the index for every unit of the level in the period twice, with the stored weights and with `weights` (node code -> weight; nodes not named keep theirs), on the same approved data.',
+        params: z.object({ id: z.string() }),
+        body: z.object({
+          version: z.number().int().positive().optional(),
+          period: periodCode,
+          level: z.string().default('province'),
+          weights,
+        }),
+        response: {
+          200: z.object({
+            framework: z.object({ id: z.string(), version: z.number() }),
+            period: z.string(),
+            level: z.string(),
+            items: z.array(
+              z.object({
+                unit: z.string(),
+                names: z.object({
+                  en: z.string(),
+                  vi: z.string().nullable(),
+                  ar: z.string().nullable(),
+                }),
+                score: z.number().nullable(),
+                rank: z.number().nullable(),
+                preview_score: z.number().nullable(),
+                preview_rank: z.number().nullable(),
+              }),
+            ),
+          }),
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          422: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      requireRole(request.actor, ['admin', 'analyst'], 'previewing weights');
+      const { version, period, level } = request.body;
+      return previewWeights(
+        app.database,
+        { framework: request.params.id, version, period, level },
+        request.body.weights,
+      );
+    },
+  );
+
+  app.post(
+    '/frameworks/:id/weights',
+    {
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['frameworks'],
+        summary: 'Save new weights as a new version of the framework',
+        description:
+          "Admins. `version` is the version the weights were edited on; if a later one exists, nothing is saved (409). The new version goes through the engine's checks and is audited; results are recomputed with it on the next request.",
+        params: z.object({ id: z.string() }),
+        body: z.object({ version: z.number().int().positive(), weights }),
+        response: {
+          201: frameworkSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request.actor, ['admin'], 'changing weights');
+      const saved = await saveWeights(
+        app.database,
+        actor,
+        request.params.id,
+        request.body.version,
+        request.body.weights,
+      );
+      return reply.code(201).send(toApi(saved));
     },
   );
 };

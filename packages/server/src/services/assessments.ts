@@ -35,17 +35,31 @@ export interface RunSummary {
   units: number;
 }
 
+/** What the engine needs for a run: the framework's tree, the units, their data and groups. */
+export interface AssessmentInput {
+  framework: StoredFramework;
+  tree: ReturnType<typeof frameworkTree>;
+  units: { code: string; region: string | null }[];
+  panel: Panel;
+  /** The run's period and the one before it (for rank changes), as the panel has them. */
+  periods: string[];
+  groups: ReturnType<typeof unitGroups>;
+  at: string;
+  revision: number;
+}
+
 /**
- * Runs the engine for one key and stores every node's score and rank for every unit, with each
- * unit's rank in the period before (same units, same settings) for rank changes. The server never
- * computes a score itself: this is the engine's `compute` on data read from the database.
+ * Reads what a run of `key` computes on: the framework (as stored, or with `definition`
+ * replacing its definition, e.g. a weights preview), the units of the level on the date, and the
+ * approved values of the series its indicators read, in the period and the periods before it.
  */
-export async function computeAssessment(
+export async function assessmentInput(
   database: Database,
   key: RunKey,
-  runId?: number,
-): Promise<RunSummary> {
-  const framework = await getFramework(database.db, key.frameworkId, key.frameworkVersion);
+  definition?: StoredFramework['definition'],
+): Promise<AssessmentInput> {
+  const stored = await getFramework(database.db, key.frameworkId, key.frameworkVersion);
+  const framework = definition ? { ...stored, definition } : stored;
   const range = periodRange(key.period);
   if (!range)
     throw new ValidationFailed(`"${key.period}" is not a period`, [
@@ -72,14 +86,33 @@ export async function computeAssessment(
     [...series],
     key.period,
   );
-  const periods = panel.periods.slice(-2);
-  const result = compute({
+  return {
+    framework,
     tree,
+    units,
     panel,
-    settings: key.settings ?? {},
-    periods,
+    periods: panel.periods.slice(-2),
     groups: unitGroups(units.map((u) => u.region)),
-  });
+    at,
+    revision,
+  };
+}
+
+/**
+ * Runs the engine for one key and stores every node's score and rank for every unit, with each
+ * unit's rank in the period before (same units, same settings) for rank changes. The server never
+ * computes a score itself: this is the engine's `compute` on data read from the database.
+ */
+export async function computeAssessment(
+  database: Database,
+  key: RunKey,
+  runId?: number,
+): Promise<RunSummary> {
+  const { framework, tree, units, panel, periods, groups, at, revision } = await assessmentInput(
+    database,
+    key,
+  );
+  const result = compute({ tree, panel, settings: key.settings ?? {}, periods, groups });
   const n = units.length;
   const p = periods.length - 1; // the run's own period
   const rows = {
@@ -172,7 +205,7 @@ export function summary(
  * The data the run reads: the series of the framework for the units, in the run's period and
  * the periods of the same kind before it (latest-value imputation and rank changes need them).
  */
-async function loadPanel(
+export async function loadPanel(
   database: Database,
   units: string[],
   series: string[],

@@ -69,6 +69,11 @@ export function Layout() {
             <Anchor component={Link} to={{ pathname: '/import', search: keepLanguage }} size="sm">
               {t('nav.import')}
             </Anchor>
+            {me.data && ['admin', 'analyst'].includes(me.data.role) && (
+              <Anchor component={Link} to={{ pathname: '/admin', search: keepLanguage }} size="sm">
+                {t('nav.admin')}
+              </Anchor>
+            )}
             {me.data ? (
               <Group gap="xs" wrap="nowrap">
                 <Text size="sm" data-testid="signed-in">
