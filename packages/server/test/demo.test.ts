@@ -48,7 +48,8 @@ onEachDatabase('the demo', (database) => {
     assert.equal(before.features.length, 63);
     assert.equal(after.features.length, 34);
     // The box around a unit's outline holds its towns (longitude, latitude from any atlas).
-    const box = (shapes: Shapes, code: string) => {
+    type Box = { x: [number, number]; y: [number, number] };
+    const box = (shapes: Shapes, code: string): Box => {
       const feature = shapes.features.find((f) => f.id === code);
       assert.ok(feature, `${code} has an outline`);
       const points = (feature.geometry.coordinates as unknown[]).flat(3) as number[];
@@ -56,7 +57,7 @@ onEachDatabase('the demo', (database) => {
       const ys = points.filter((_, i) => i % 2 === 1);
       return { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] };
     };
-    const holds = (b: ReturnType<typeof box>, [x, y]: [number, number]) =>
+    const holds = (b: Box, [x, y]: [number, number]) =>
       b.x[0] <= x && x <= b.x[1] && b.y[0] <= y && y <= b.y[1];
     const ninhBinh = box(before, 'VN-37');
     assert.ok(holds(ninhBinh, [105.97, 20.25]), 'Ninh Bình town');
