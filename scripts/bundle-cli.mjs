@@ -8,6 +8,7 @@ await build({
   entryPoints: {
     dxmon: `${root}packages/cli/dist/main.js`,
     'dxmon-helper': `${root}packages/cli/dist/parallel/helperWorker.js`,
+    'dxmon-uncertainty': `${root}packages/cli/dist/parallel/uncertaintyWorker.js`,
   },
   outdir: `${root}packages/cli/dist`,
   bundle: true,

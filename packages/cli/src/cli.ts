@@ -4,10 +4,12 @@ import { CliError } from './cliError.js';
 import { computeCommand } from './commands/compute.js';
 import { criteriaCommand } from './commands/criteria.js';
 import { demoCommand } from './commands/demo.js';
+import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/exportData.js';
 import { importCommand } from './commands/importData.js';
 import { serveCommand } from './commands/serve.js';
 import { targetsCommand } from './commands/targets.js';
+import { uncertaintyCommand } from './commands/uncertainty.js';
 import { tokenCommand, userCommand } from './commands/user.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -33,6 +35,7 @@ Examples:
   $ dxmon validate --framework data/examples/asem/framework.yaml --data data/examples/asem/data.csv
   $ dxmon targets --data data/examples/targets/data.csv --targets data/examples/targets/targets.csv --format text
   $ dxmon criteria --model data/examples/communes/model.yaml --data data/examples/communes/data.csv --period 2023
+  $ dxmon explain --framework data/examples/worked/framework.yaml --data data/examples/worked/data.csv --unit C
   $ dxmon serve --demo
   $ dxmon compute --help`,
     );
@@ -121,6 +124,8 @@ Examples:
 
   cli.addCommand(targetsCommand());
   cli.addCommand(criteriaCommand());
+  cli.addCommand(explainCommand());
+  cli.addCommand(uncertaintyCommand());
   cli.addCommand(serveCommand());
   cli.addCommand(demoCommand());
   cli.addCommand(importCommand());

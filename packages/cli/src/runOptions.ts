@@ -105,7 +105,7 @@ const aggregateForms: Record<string, MethodForms> = {
   },
 };
 
-function normaliseFlag(value: string): NormaliseSpec {
+export function normaliseFlag(value: string): NormaliseSpec {
   return methodFlag(
     'normalise',
     value,
@@ -115,7 +115,7 @@ function normaliseFlag(value: string): NormaliseSpec {
   );
 }
 
-function aggregateFlag(value: string): AggregateSpec {
+export function aggregateFlag(value: string): AggregateSpec {
   return methodFlag(
     'aggregate',
     value,
@@ -125,7 +125,7 @@ function aggregateFlag(value: string): AggregateSpec {
   );
 }
 
-function imputeFlag(value: string): ImputeMethod {
+export function imputeFlag(value: string): ImputeMethod {
   if (!(imputeMethods as readonly string[]).includes(value)) {
     throw new CliError(`--impute "${value}": unknown method; use ${imputeMethods.join(', ')}`);
   }

@@ -101,7 +101,7 @@ test('--period with a period the data lacks is an error listing the periods of t
   const dir = workspaceOf(t);
   const run = dxmon(dir, ...compute, '--period', '2022', '--out', 'results.csv');
   assertRejected(run, dir, 'results.csv');
-  assert.match(run.stderr, /--period 2022: no data for this period in data\.csv/);
+  assert.match(run.stderr, /--period "2022": no data for this period in data\.csv/);
   assert.match(run.stderr, /its periods are 2023, 2024/);
 });
 

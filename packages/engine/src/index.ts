@@ -46,6 +46,19 @@ export {
   criteriaModelSchema,
   criterionOps,
 } from './criteria/schema.js';
+export { type Contribution, contributions } from './explain/contributions.js';
+export {
+  defaultWhatIfShare,
+  defaultWhatIfTop,
+  type ExplainedNode,
+  type ExplainInput,
+  type Explanation,
+  explainUnit,
+} from './explain/explainUnit.js';
+export { indicatorRawValues } from './explain/indicatorRawValues.js';
+export { type NodeChange, type PeriodChange, periodChange } from './explain/periodChange.js';
+export { type ScoreGaps, scoreGaps, type UnitGap } from './explain/scoreGaps.js';
+export { type WhatIf, type WhatIfInput, type WhatIfItem, whatIf } from './explain/whatIf.js';
 export { evaluateFormula } from './formula/evaluate.js';
 export {
   type FormulaNode,
@@ -139,3 +152,33 @@ export {
 } from './targets/progressStatus.js';
 export { type PlanSummary, rollupPlans } from './targets/rollupPlans.js';
 export { type Target, targetSchema } from './targets/schema.js';
+export {
+  analyseUncertainty,
+  summariseUncertainty,
+  type UncertaintyOptions,
+  type UncertaintyResult,
+  uncertaintyPlan,
+} from './uncertainty/analyseUncertainty.js';
+export { bootstrapSobol, type SobolIntervals } from './uncertainty/bootstrapSobol.js';
+export {
+  type UncertainInput,
+  type UncertaintyDesign,
+  uncertainInputs,
+} from './uncertainty/design.js';
+export { nominalDraws } from './uncertainty/nominalDraws.js';
+export {
+  prepareUncertainty,
+  type UncertaintyInput,
+  type UncertaintyModel,
+} from './uncertainty/prepareUncertainty.js';
+export { fillUniform, type RandomStreams, randomStreams } from './uncertainty/randomStreams.js';
+export { rankShift } from './uncertainty/rankShift.js';
+export { planRuns, type SamplingPlan, sampleDraws } from './uncertainty/samplingPlan.js';
+export {
+  type SensitivityOptions,
+  type SensitivityRow,
+  sensitivityIndices,
+} from './uncertainty/sensitivityIndices.js';
+export { simulateRuns } from './uncertainty/simulateRuns.js';
+export { type SobolIndices, sobolIndices } from './uncertainty/sobolIndices.js';
+export { type RankInterval, summariseRanks } from './uncertainty/summariseRanks.js';

@@ -14,6 +14,7 @@ import { type HelperThread, startHelperThread } from '../parallel/helperThread.j
 import { type RunFlags, runSettings } from '../runOptions.js';
 import { extraColumns, parseExtraColumns } from './extraColumns.js';
 import { loadInputs } from './loadInputs.js';
+import { chosenPeriod, requireGroups } from './runChecks.js';
 
 export interface ComputeFlags extends RunFlags {
   framework: string;
@@ -56,19 +57,12 @@ async function run(
     throw new CliError('the input has problems; nothing was written', inputs.errors);
 
   const { panel } = data;
-  if (flags.period !== undefined && !panel.periods.includes(flags.period)) {
-    throw new CliError(
-      `--period ${flags.period}: no data for this period in ${flags.data}; its periods are ${panel.periods.join(', ')}`,
-    );
-  }
-  const needsGroups =
-    settings.impute === 'group-mean' ||
-    inputs.framework.nodes.some((n) => n.impute === 'group-mean');
-  if (needsGroups && !data.groupLabels) {
-    throw new CliError(
-      'group-mean imputation needs groups: add --group-by COLUMN naming a column of the data (e.g. region)',
-    );
-  }
+  if (flags.period !== undefined) chosenPeriod(flags.period, panel.periods, flags.data);
+  requireGroups(
+    inputs.framework,
+    settings.impute ? [settings.impute] : [],
+    data.groupLabels !== undefined,
+  );
 
   const extraNames = parseExtraColumns(flags.with);
   const groups = data.groupLabels ? unitGroups(data.groupLabels) : undefined;

@@ -2,6 +2,13 @@ const scratch = new Float64Array(1);
 const scratchBits = new Uint32Array(scratch.buffer);
 
 /**
+ * Up to this many values an insertion sort on the same keys beats the radix sort, whose passes
+ * cost 2048 buckets each whatever the size: ranking 63 provinces a thousand times (uncertainty
+ * analysis) is several times faster.
+ */
+const smallSort = 64;
+
+/**
  * The positions of the present values of `values` in ascending order (ties keep their order;
  * missing values are left out). A least-significant-digit radix sort on the IEEE-754 bits, made
  * order-preserving by flipping the sign bit of positives and every bit of negatives: linear in
@@ -30,6 +37,7 @@ export function argsort(values: ArrayLike<number>): Uint32Array {
   }
   let order = new Uint32Array(n);
   for (let s = 0; s < n; s++) order[s] = s;
+  if (n <= smallSort) return insertionSort(order, lo, hi, position);
   let next = new Uint32Array(n);
   const counts = new Uint32Array(2048);
   const digit = new Uint16Array(n);
@@ -71,5 +79,29 @@ export function argsort(values: ArrayLike<number>): Uint32Array {
     [order, next] = [next, order];
   }
   for (let j = 0; j < n; j++) order[j] = position[order[j] as number] as number;
+  return order;
+}
+
+/** Stable insertion sort of slots by their 64-bit keys (hi, lo), then slots to positions. */
+function insertionSort(
+  order: Uint32Array,
+  lo: Uint32Array,
+  hi: Uint32Array,
+  position: Uint32Array,
+): Uint32Array {
+  for (let j = 1; j < order.length; j++) {
+    const s = order[j] as number;
+    const h = hi[s] as number;
+    const l = lo[s] as number;
+    let i = j - 1;
+    for (; i >= 0; i--) {
+      const t = order[i] as number;
+      const th = hi[t] as number;
+      if (th < h || (th === h && (lo[t] as number) <= l)) break;
+      order[i + 1] = t;
+    }
+    order[i + 1] = s;
+  }
+  for (let j = 0; j < order.length; j++) order[j] = position[order[j] as number] as number;
   return order;
 }

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { closeMatches } from '../src/input/closeMatches.js';
+
+const provinces = ['VN-01', 'VN-02', 'VN-08', 'VN-48', 'VN25-08'];
+
+test('another case is the only suggestion when there is one', () => {
+  assert.deepEqual(closeMatches('c', ['A', 'B', 'C', 'D']), ['C']);
+  assert.deepEqual(closeMatches('vn-08', provinces), ['VN-08']);
+});
+
+test('text contained in a code, two characters or more', () => {
+  assert.deepEqual(closeMatches('-08', provinces), ['VN-08', 'VN25-08']);
+  assert.deepEqual(closeMatches('Hanoi', ['A', 'B', 'C']), [], 'a one-letter code is no match');
+});
+
+test('a typo within a third of the length, closest first, at most three', () => {
+  // VN08 -> VN-08 is one insertion; VN-48 (two edits) is not offered beside it.
+  assert.deepEqual(closeMatches('VN08', provinces), ['VN-08']);
+  assert.deepEqual(closeMatches('2025', ['2021', '2022', '2023', '2024']), [
+    '2021',
+    '2022',
+    '2023',
+  ]);
+  assert.deepEqual(closeMatches('2025', ['2021', '2022', '2023', '2024'], 5).length, 4);
+  assert.deepEqual(closeMatches('1999', ['2023', '2024']), []);
+  assert.deepEqual(closeMatches('  ', provinces), []);
+});
