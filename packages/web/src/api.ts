@@ -260,3 +260,85 @@ export async function importFile(file: File, dryRun: boolean): Promise<ImportRep
     json.fields ?? [],
   );
 }
+
+/** `GET /api/results/uncertainty`: each unit's index rank over the engine's Monte Carlo runs. */
+export interface Uncertainty {
+  period: string;
+  design: {
+    runs: number;
+    seed: number;
+    k: number;
+    weights_spread: number;
+    normalise: string[];
+    aggregate: string[];
+  };
+  items: {
+    unit: string;
+    nominal_rank: number | null;
+    mean_rank: number | null;
+    median_rank: number | null;
+    p05_rank: number | null;
+    p95_rank: number | null;
+    within_k_share: number | null;
+  }[];
+}
+
+export interface ExplanationGap {
+  unit: string;
+  names: Names;
+  rank: number | null;
+  score: number | null;
+  gap: number | null;
+  nodes: {
+    code: string;
+    name: string;
+    score: number | null;
+    other: number | null;
+    gap: number | null;
+  }[];
+}
+
+/** `GET /api/units/:code/explain`: contributions, gaps, what lifts the unit most, the change. */
+export interface Explanation {
+  score: number | null;
+  rank: number | null;
+  units: number;
+  gaps: { above: ExplanationGap | null; leader: ExplanationGap | null };
+  what_if: {
+    share: number;
+    evaluated: number;
+    skipped: string[];
+    items: {
+      indicator: string;
+      name: string;
+      direction: number;
+      value: number | null;
+      best: number | null;
+      best_unit: string;
+      best_unit_names: Names;
+      target: number | null;
+      new_score: number | null;
+      score_gain: number | null;
+      rank: number | null;
+      new_rank: number | null;
+      rank_gain: number | null;
+    }[];
+  };
+  change: {
+    previous: string;
+    score_change: number | null;
+    rank_change: number | null;
+    nodes: {
+      code: string;
+      name: string;
+      change: number;
+      value: number | null;
+      previous_value: number | null;
+    }[];
+  } | null;
+  nodes: {
+    code: string;
+    kind: 'index' | 'aggregate' | 'indicator';
+    unit_of_measure: string | null;
+  }[];
+}

@@ -86,6 +86,41 @@ describe('the web app', () => {
     await page.close();
   });
 
+  test('a profile says how certain the rank is, what moved it and what lifts the province most', async () => {
+    const page = await open('/units/VN-08?framework=dti-province&period=2022');
+    const interval = page.getByTestId('rank-interval');
+    await interval.waitFor();
+    // The words give the API's 5th to 95th percentile, and the published rank lies within them.
+    const api = await (
+      await fetch(`${base}/api/results/uncertainty?framework=dti-province&period=2022`)
+    ).json();
+    const own = api.items.find((i: { unit: string }) => i.unit === 'VN-08');
+    const words = (await interval.textContent()) ?? '';
+    const [, low, high] = /between (\d+) and (\d+)/.exec(words) ?? [];
+    assert.equal(Number(low), Math.round(own.p05_rank));
+    assert.equal(Number(high), Math.round(own.p95_rank));
+    assert.ok(Number(low) <= 48 && 48 <= Number(high), words);
+    // 58th in 2021, 48th in 2022: the published rise of 10 places.
+    assert.match((await page.getByTestId('rank-change').textContent()) ?? '', /Since 2021: up 10/);
+    assert.match(
+      (await page.getByTestId('gaps').textContent()) ?? '',
+      /ranked 47, is [\d.]+ points/,
+    );
+    const lifts = page.getByTestId('what-lifts').locator('tbody tr');
+    assert.equal(await lifts.count(), 5);
+    const newRanks = await lifts.evaluateAll((rows) =>
+      rows.map((r) => Number.parseInt(r.querySelectorAll('td')[5]?.textContent ?? '', 10)),
+    );
+    assert.ok(
+      newRanks.every((r) => r <= 48),
+      `no suggestion loses places: ${newRanks}`,
+    );
+    assert.ok((newRanks[0] as number) < 48, 'the first suggestion gains a place');
+    await page.getByTestId('what-lifts').screenshot({ path: join(shots, 'what-lifts.png') });
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
   test('the map: hovering a province names it with its score and rank; a click opens its profile', async () => {
     const page = await open('/?period=2022&colour=ECO');
     const map = page.getByTestId('map');

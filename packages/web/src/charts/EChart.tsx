@@ -43,8 +43,10 @@ export default function EChart({ option, height, map, onSelect, label, testId }:
   }, [option, map]);
 
   return (
+    // ECharts anchors its SVG text for left-to-right; inheriting rtl would shift every label.
     <div
       ref={box}
+      dir="ltr"
       role="img"
       aria-label={label}
       data-testid={testId}

@@ -15,15 +15,25 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { getJson, type Profile as UnitProfile } from '../api.js';
+import {
+  type Explanation,
+  getJson,
+  type Uncertainty,
+  type Profile as UnitProfile,
+} from '../api.js';
 import { Chart } from '../components/Chart.js';
+import { RankChange } from '../components/RankChange.js';
+import { RankInterval } from '../components/RankInterval.js';
 import { TargetCard } from '../components/TargetCard.js';
+import { WhatLifts } from '../components/WhatLifts.js';
 import { formatNumber, formatScore, nameIn } from '../format.js';
 
 /**
- * One unit: its score and rank, its history (carried back through its predecessors for a unit
- * formed in 2025), and every pillar and indicator with the raw value, the score, the rank and the
- * regional and national means.
+ * One unit: its score and rank with the rank's interval under the uncertainty analysis, its
+ * history (carried back through its predecessors for a unit formed in 2025) and what moved it
+ * since the previous period, its pillars against the means, what lifts it most, its targets, and
+ * every pillar and indicator with the raw value, the score, the rank and the regional and
+ * national means.
  */
 export function Profile() {
   const { t, i18n } = useTranslation();
@@ -42,6 +52,22 @@ export function Profile() {
       ),
   });
   const charts = useProfileCharts(profile.data);
+  // Computed on stored data of the unit's own level; a period carried back through lineage has none.
+  const level = profile.data?.unit.level;
+  const analysed = Boolean(profile.data && !profile.data.derived && level);
+  const query = `framework=${encodeURIComponent(framework)}&period=${encodeURIComponent(period)}&level=${encodeURIComponent(level ?? '')}`;
+  const uncertainty = useQuery({
+    queryKey: ['uncertainty', framework, period, level],
+    enabled: analysed,
+    queryFn: ({ signal }) => getJson<Uncertainty>(`/api/results/uncertainty?${query}`, signal),
+  });
+  const explanation = useQuery({
+    queryKey: ['explain', code, framework, period, level],
+    enabled: analysed,
+    queryFn: ({ signal }) =>
+      getJson<Explanation>(`/api/units/${encodeURIComponent(code)}/explain?${query}`, signal),
+  });
+  const interval = uncertainty.data?.items.find((i) => i.unit === code);
   const back = new URLSearchParams({ framework, period });
   if (params.get('lang')) back.set('lang', params.get('lang') as string);
 
@@ -96,6 +122,9 @@ export function Profile() {
           </Text>
         </Paper>
       </Group>
+      {interval && uncertainty.data && (
+        <RankInterval item={interval} design={uncertainty.data.design} units={p.units} />
+      )}
 
       <section aria-labelledby="history">
         <Title order={3} id="history" mb="xs">
@@ -127,6 +156,14 @@ export function Profile() {
             ))}
           </Table.Tbody>
         </Table>
+        {explanation.data?.change && (
+          <>
+            <Title order={4} mt="md" mb="xs">
+              {t('profile.changeTitle')}
+            </Title>
+            <RankChange change={explanation.data.change} />
+          </>
+        )}
       </section>
 
       {charts && (
@@ -142,6 +179,15 @@ export function Profile() {
           <Text size="xs" c="dimmed">
             {t('profile.pillarsTable')}
           </Text>
+        </section>
+      )}
+
+      {explanation.data && explanation.data.what_if.items.length > 0 && (
+        <section aria-labelledby="what-lifts">
+          <Title order={3} id="what-lifts" mb="xs">
+            {t('profile.whatLifts')}
+          </Title>
+          <WhatLifts explanation={explanation.data} />
         </section>
       )}
 
