@@ -1,7 +1,16 @@
 import { growthMethods } from '@dxmon/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { periodCode, problemSchema } from '../http/schemas.js';
+import { requireRole } from '../auth/permissions.js';
+import { isoDate, periodCode, problemSchema } from '../http/schemas.js';
+import { refuseInvalid } from '../http/validationProblem.js';
+import {
+  createPlan,
+  createTarget,
+  deleteTarget,
+  updatePlan,
+  updateTarget,
+} from '../services/planAdmin.js';
 import { type AssessedTarget, assessTargets, listPlans } from '../services/targets.js';
 
 const n = z.number().nullable();
@@ -15,6 +24,14 @@ const summarySchema = z.object({
   regressing: z.number(),
   insufficient_data: z.number(),
   share_achieved: z.number(),
+});
+
+export const planSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  adopted_on: z.string().nullable(),
+  summary: summarySchema,
 });
 
 export const targetSchema = z.object({
@@ -38,6 +55,23 @@ export const targetSchema = z.object({
   grade: z.enum(['acceleration-needed', 'limited']).nullable(),
   method: z.enum(['cagr', 'linear']),
 });
+
+/** A target as stored: what `DELETE /api/targets/:id` answers with. */
+const storedTargetSchema = z.object({
+  id: z.string(),
+  plan: z.string(),
+  unit: z.string(),
+  indicator: z.string(),
+  name: z.string().nullable(),
+  direction: z.number(),
+  baseline_period: z.string().nullable(),
+  baseline_value: n,
+  target_period: z.string(),
+  target_value: z.number(),
+});
+
+/** Plan and target requests are small: anything larger is refused before it is parsed. */
+const smallBody = 16 * 1024;
 
 /** JSON has no NaN or infinity: numbers the engine could not compute are null. */
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
@@ -72,17 +106,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Plans and resolutions, each with its targets counted by status',
         querystring: query.omit({ plan: true }),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                unit: z.string().nullable(),
-                adopted_on: z.string().nullable(),
-                summary: summarySchema,
-              }),
-            ),
-          }),
+          200: z.object({ items: z.array(planSchema) }),
           400: problemSchema,
         },
       },
@@ -117,6 +141,148 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: items.map(targetJson),
       };
+    },
+  );
+
+  // Writing plans and targets: admins and analysts. Each write is one transaction with its audit
+  // row and raises the content revision, so the cached reads above change at once.
+  const writers = ['admin', 'analyst'] as const;
+  const what = 'changing plans and targets';
+  const writeProblems = {
+    400: problemSchema,
+    401: problemSchema,
+    403: problemSchema,
+    404: problemSchema,
+    409: problemSchema,
+    422: problemSchema,
+  };
+  const id = z.object({ id: z.string().min(1).max(100) });
+  const planFields = {
+    name: z.string().max(1000),
+    unit: z.string().max(100).nullable().optional(),
+    adopted_on: isoDate.nullable().optional(),
+  };
+  const targetFields = {
+    plan: z.string().max(100),
+    unit: z.string().max(100),
+    indicator: z.string().max(200),
+    name: z.string().max(1000).nullable().optional(),
+    direction: z.union([z.literal(1), z.literal(-1)], { error: 'direction must be 1 or -1' }),
+    baseline_period: z.string().max(20).nullable().optional(),
+    baseline_value: z.number().nullable().optional(),
+    target_period: z.string().max(20),
+    target_value: z.number(),
+  };
+
+  app.post(
+    '/plans',
+    {
+      attachValidation: true,
+      bodyLimit: smallBody,
+      schema: {
+        tags: ['targets'],
+        summary: 'Create a plan or resolution (admins and analysts)',
+        description:
+          '`unit` (the unit the plan is for) must exist; `adopted_on` is a date `YYYY-MM-DD`. An id already used is a 409. Answers the plan as `GET /api/plans` lists it.',
+        body: z.object({ id: z.string().max(100), ...planFields }),
+        response: { 201: planSchema, ...writeProblems },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request.actor, writers, what);
+      refuseInvalid(request);
+      return reply.code(201).send(await createPlan(app.database, request.body, actor));
+    },
+  );
+
+  app.patch(
+    '/plans/:id',
+    {
+      attachValidation: true,
+      bodyLimit: smallBody,
+      schema: {
+        tags: ['targets'],
+        summary: "Change a plan's name, unit or adoption date (admins and analysts)",
+        description:
+          'Fields left out are kept; `null` clears `unit` or `adopted_on`. Answers the plan as `GET /api/plans` lists it.',
+        params: id,
+        body: z.object({ ...planFields, name: planFields.name.optional() }),
+        response: { 200: planSchema, ...writeProblems },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request.actor, writers, what);
+      refuseInvalid(request);
+      return updatePlan(app.database, request.params.id, request.body, actor);
+    },
+  );
+
+  app.post(
+    '/targets',
+    {
+      attachValidation: true,
+      bodyLimit: smallBody,
+      schema: {
+        tags: ['targets'],
+        summary: 'Create a target of a plan (admins and analysts)',
+        description:
+          "Checked like a targets file (the engine's target schema): periods, numbers, direction (1: higher is better, the default; -1: lower), a `baseline_value` needs its `baseline_period`, and the target period comes after the baseline. `plan` and `unit` must exist, and `indicator` must be a data element: targets are assessed on its stored series. The id is the client's (as in targets files); one already used is a 409. Answers the target assessed, as `GET /api/targets` lists it.",
+        body: z.object({
+          id: z.string().max(100),
+          ...targetFields,
+          direction: targetFields.direction.optional(),
+        }),
+        response: { 201: targetSchema, ...writeProblems },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request.actor, writers, what);
+      refuseInvalid(request);
+      return reply
+        .code(201)
+        .send(targetJson(await createTarget(app.database, request.body, actor)));
+    },
+  );
+
+  app.patch(
+    '/targets/:id',
+    {
+      attachValidation: true,
+      bodyLimit: smallBody,
+      schema: {
+        tags: ['targets'],
+        summary: 'Change a target (admins and analysts)',
+        description:
+          'Fields left out are kept; `null` clears `name` or the baseline. The target that results is checked as a whole, like a new one. Answers the target assessed, as `GET /api/targets` lists it.',
+        params: id,
+        body: z.object(targetFields).partial().extend({
+          name: targetFields.name,
+          baseline_period: targetFields.baseline_period,
+          baseline_value: targetFields.baseline_value,
+        }),
+        response: { 200: targetSchema, ...writeProblems },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request.actor, writers, what);
+      refuseInvalid(request);
+      return targetJson(await updateTarget(app.database, request.params.id, request.body, actor));
+    },
+  );
+
+  app.delete(
+    '/targets/:id',
+    {
+      schema: {
+        tags: ['targets'],
+        summary: 'Delete a target (admins and analysts); the audit trail keeps it',
+        params: id,
+        response: { 200: storedTargetSchema, ...writeProblems },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request.actor, writers, what);
+      return deleteTarget(app.database, request.params.id, actor);
     },
   );
 };

@@ -11,6 +11,8 @@ import type { Database } from '../db/database.js';
 export interface PlanQuery {
   unit?: string | undefined;
   plan?: string | undefined;
+  /** One target (its id). */
+  id?: string | undefined;
   asOf?: string | undefined;
   method?: GrowthMethod | undefined;
 }
@@ -39,8 +41,9 @@ export async function assessTargets(database: Database, q: PlanQuery): Promise<A
     `select id, plan, unit, indicator, name, target_period, target_value, direction, baseline_period, baseline_value
        from targets
       where ($1::text is null or unit = $1) and ($2::text is null or plan = $2)
+        and ($3::text is null or id = $3)
       order by plan, id`,
-    [q.unit ?? null, q.plan ?? null],
+    [q.unit ?? null, q.plan ?? null, q.id ?? null],
   );
   if (rows.length === 0) return [];
   const series = await database.query<{
@@ -51,8 +54,9 @@ export async function assessTargets(database: Database, q: PlanQuery): Promise<A
   }>(
     `select unit, element, period, approved_value as value from data_values
       where approved_value is not null and (unit, element) in (select unit, indicator from targets
-        where ($1::text is null or unit = $1) and ($2::text is null or plan = $2))`,
-    [q.unit ?? null, q.plan ?? null],
+        where ($1::text is null or unit = $1) and ($2::text is null or plan = $2)
+          and ($3::text is null or id = $3))`,
+    [q.unit ?? null, q.plan ?? null, q.id ?? null],
   );
   const observations = new Map<string, { period: string; value: number }[]>();
   for (const s of series.rows) {
@@ -87,7 +91,7 @@ export interface Plan {
   summary: PlanSummary;
 }
 
-/** Plans with their targets rolled up by status ("14 of 17 targets achieved"). */
+/** Plans (or the one of `q.plan`) with their targets rolled up by status ("14 of 17 targets achieved"). */
 export async function listPlans(database: Database, q: PlanQuery): Promise<Plan[]> {
   const { rows } = await database.query<{
     id: string;
@@ -95,8 +99,9 @@ export async function listPlans(database: Database, q: PlanQuery): Promise<Plan[
     unit: string | null;
     adopted_on: string | null;
   }>(
-    `select id, name, unit, adopted_on::text from plans where ($1::text is null or unit = $1) order by id`,
-    [q.unit ?? null],
+    `select id, name, unit, adopted_on::text from plans
+      where ($1::text is null or unit = $1) and ($2::text is null or id = $2) order by id`,
+    [q.unit ?? null, q.plan ?? null],
   );
   const summaries = new Map(rollupPlans(await assessTargets(database, q)).map((s) => [s.plan, s]));
   return rows.map((p) => ({
