@@ -91,10 +91,11 @@ describe('the web app', () => {
     const interval = page.getByTestId('rank-interval');
     await interval.waitFor();
     // The words give the API's 5th to 95th percentile, and the published rank lies within them.
-    const api = await (
+    type Interval = { unit: string; p05_rank: number; p95_rank: number };
+    const api = (await (
       await fetch(`${base}/api/results/uncertainty?framework=dti-province&period=2022`)
-    ).json();
-    const own = api.items.find((i: { unit: string }) => i.unit === 'VN-08');
+    ).json()) as { items: Interval[] };
+    const own = api.items.find((i) => i.unit === 'VN-08') as Interval;
     const words = (await interval.textContent()) ?? '';
     const [, low, high] = /between (\d+) and (\d+)/.exec(words) ?? [];
     assert.equal(Number(low), Math.round(own.p05_rank));
@@ -233,6 +234,39 @@ describe('the web app', () => {
       await fetch(`${base}/api/data?unit=VN-37&indicator=online_services_share&period=2024`)
     ).json()) as { items: { value: number }[] };
     assert.equal(data.items[0]?.value, 99.5);
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
+  test("a province's officer fills in a commune's checklist (the commune model)", async () => {
+    const page = await open('/entry?dataset=commune-dx-model&period=2023');
+    await page.getByRole('textbox', { name: 'Email' }).fill('officer.ninhbinh@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The officer's province, then one of the communes below it.
+    const below = page.getByTestId('entry-below');
+    await below.waitFor();
+    const communes = await below.locator('option').count();
+    assert.equal(communes, 1 + 143, 'the province itself and its 143 communes');
+    await below.selectOption({ label: 'Commune 007' });
+    await page.waitForURL(/unit=VN-37-C007/);
+    const grid = page.getByTestId('entry-grid');
+    await grid.getByText('Commune e-portal in operation').waitFor();
+    const files = page.getByTestId('value-c_online_files_share');
+    await files.fill('71.5');
+    await page.getByTestId('save').click();
+    await page.getByText('1 value saved').waitFor();
+    await page.screenshot({ path: join(shots, 'entry-commune.png') });
+    // Saved for the commune as a draft: the public still sees the approved value.
+    const data = (await (
+      await fetch(`${base}/api/data?unit=VN-37-C007&indicator=c_online_files_share&period=2023`, {
+        headers: {
+          cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; '),
+        },
+      })
+    ).json()) as { items: { value: number; status: string }[] };
+    assert.equal(data.items[0]?.value, 71.5);
+    assert.equal(data.items[0]?.status, 'draft');
     assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
     await page.close();
   });

@@ -17,23 +17,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import {
-  ApiError,
-  type DataValue,
-  type FrameworkSummary,
-  getJson,
-  send,
-  type WorkflowStatus,
-} from '../api.js';
+import { ApiError, type DataValue, getJson, send, type WorkflowStatus } from '../api.js';
 import { ValueHistory } from '../components/ValueHistory.js';
-import { nameIn } from '../format.js';
+import { UnitPicker } from '../entry/UnitPicker.js';
+import { useDatasetDetail, useDatasets } from '../entry/useDatasets.js';
 import { useMe } from '../session.js';
-
-interface Element {
-  code: string;
-  name: string;
-  unit_of_measure: string | null;
-}
 
 const stateColour = { draft: 'gray', submitted: 'blue', approved: 'teal', reopened: 'orange' };
 
@@ -44,7 +32,7 @@ const stateColour = { draft: 'gray', submitted: 'blue', approved: 'teal', reopen
  * user's role allows (the server decides in the end).
  */
 export function DataEntry() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -53,30 +41,11 @@ export function DataEntry() {
     next.set(key, value);
     setParams(next, { replace: true });
   };
-  const frameworks = useQuery({
-    queryKey: ['frameworks'],
-    queryFn: ({ signal }) => getJson<{ items: FrameworkSummary[] }>('/api/frameworks', signal),
-  });
-  const dataset = params.get('dataset') ?? frameworks.data?.items[0]?.id ?? '';
-  const framework = useQuery({
-    queryKey: ['framework', dataset],
-    enabled: Boolean(dataset),
-    queryFn: ({ signal }) =>
-      getJson<FrameworkSummary & { periods: string[]; elements: Element[] }>(
-        `/api/frameworks/${encodeURIComponent(dataset)}`,
-        signal,
-      ),
-  });
-  const period = params.get('period') ?? framework.data?.periods.at(-1) ?? '';
+  const datasets = useDatasets();
+  const dataset = params.get('dataset') ?? datasets.data?.[0]?.id ?? '';
+  const detail = useDatasetDetail(datasets.data?.find((d) => d.id === dataset));
+  const period = params.get('period') ?? detail.data?.latest ?? detail.data?.periods.at(-1) ?? '';
   const unit = params.get('unit') ?? me.data?.unit ?? '';
-  const units = useQuery({
-    queryKey: ['units', 'province', period],
-    enabled: Boolean(period),
-    queryFn: ({ signal }) =>
-      getJson<{
-        items: { code: string; names: { en: string; vi: string | null; ar: string | null } }[];
-      }>(`/api/units?level=province&at=${period.slice(0, 4)}-12-31&limit=100`, signal),
-  });
   const values = useQuery({
     queryKey: ['entry', unit, period, me.data?.id],
     enabled: Boolean(unit && period && me.data),
@@ -180,27 +149,22 @@ export function DataEntry() {
       <ValueHistory cell={historyOf} onClose={() => setHistoryOf(null)} />
       <Group align="end" wrap="wrap">
         <NativeSelect
-          label={t('overview.framework')}
+          label={t('entry.dataset')}
           value={dataset}
           onChange={(e) => set('dataset', e.currentTarget.value)}
-          data={(frameworks.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+          data={(datasets.data ?? []).map((d) => ({
+            value: d.id,
+            label: d.kind === 'criteria' ? `${d.name} (${t('entry.checklist')})` : d.name,
+          }))}
+          data-testid="entry-dataset"
         />
         <NativeSelect
           label={t('overview.period')}
           value={period}
           onChange={(e) => set('period', e.currentTarget.value)}
-          data={framework.data?.periods ?? []}
+          data={detail.data?.periods ?? []}
         />
-        <NativeSelect
-          label={t('overview.unit')}
-          value={unit}
-          onChange={(e) => set('unit', e.currentTarget.value)}
-          data={(units.data?.items ?? []).map((u) => ({
-            value: u.code,
-            label: nameIn(u.names, i18n.language),
-          }))}
-          data-testid="entry-unit"
-        />
+        <UnitPicker me={me.data} period={period} unit={unit} onChange={(u) => set('unit', u)} />
         {workflow.data && (
           <Badge size="lg" color={stateColour[workflow.data.state]} data-testid="workflow-state">
             {t(`entry.state.${workflow.data.state}`)}
@@ -217,8 +181,65 @@ export function DataEntry() {
           {message.text}
         </Alert>
       )}
+      <Group
+        pos="sticky"
+        top="var(--app-shell-header-height, 0px)"
+        py="xs"
+        bg="var(--mantine-color-body)"
+        style={{ zIndex: 2 }}
+      >
+        <Button
+          onClick={save}
+          disabled={locked || changed.length === 0 || hasErrors}
+          data-testid="save"
+        >
+          {t('entry.save', { count: changed.length })}
+        </Button>
+        {(role === 'officer' || role === 'admin' || role === 'analyst') && (
+          <Button
+            variant="light"
+            onClick={() => act('submit')}
+            disabled={locked || changed.length > 0}
+            data-testid="submit"
+          >
+            {t('entry.submit')}
+          </Button>
+        )}
+        {(role === 'approver' || role === 'admin') && (
+          <>
+            <Button
+              color="teal"
+              onClick={() => act('approve')}
+              disabled={workflow.data?.state !== 'submitted'}
+              data-testid="approve"
+            >
+              {t('entry.approve')}
+            </Button>
+            <Textarea
+              aria-label={t('entry.reason')}
+              placeholder={t('entry.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              minRows={1}
+            />
+            <Button
+              color="orange"
+              variant="light"
+              onClick={() => act('reopen')}
+              disabled={
+                !(workflow.data?.state === 'submitted' || workflow.data?.state === 'approved') ||
+                reason.trim() === ''
+              }
+              data-testid="reopen"
+            >
+              {t('entry.reopen')}
+            </Button>
+          </>
+        )}
+      </Group>
       {values.isLoading && <Loader size="sm" />}
-      {framework.data && values.data && (
+      {detail.data && values.data && (
         <Table striped data-testid="entry-grid">
           <Table.Thead>
             <Table.Tr>
@@ -232,7 +253,7 @@ export function DataEntry() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {framework.data.elements.map((e) => {
+            {detail.data.elements.map((e) => {
               const had = current.get(e.code);
               const edit = edits[e.code] ?? {
                 value: had?.value === null || had?.value === undefined ? '' : String(had.value),
@@ -298,57 +319,6 @@ export function DataEntry() {
           </Table.Tbody>
         </Table>
       )}
-      <Group>
-        <Button
-          onClick={save}
-          disabled={locked || changed.length === 0 || hasErrors}
-          data-testid="save"
-        >
-          {t('entry.save', { count: changed.length })}
-        </Button>
-        {(role === 'officer' || role === 'admin' || role === 'analyst') && (
-          <Button
-            variant="light"
-            onClick={() => act('submit')}
-            disabled={locked || changed.length > 0}
-            data-testid="submit"
-          >
-            {t('entry.submit')}
-          </Button>
-        )}
-        {(role === 'approver' || role === 'admin') && (
-          <>
-            <Button
-              color="teal"
-              onClick={() => act('approve')}
-              disabled={workflow.data?.state !== 'submitted'}
-              data-testid="approve"
-            >
-              {t('entry.approve')}
-            </Button>
-            <Textarea
-              aria-label={t('entry.reason')}
-              placeholder={t('entry.reason')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              autosize
-              minRows={1}
-            />
-            <Button
-              color="orange"
-              variant="light"
-              onClick={() => act('reopen')}
-              disabled={
-                !(workflow.data?.state === 'submitted' || workflow.data?.state === 'approved') ||
-                reason.trim() === ''
-              }
-              data-testid="reopen"
-            >
-              {t('entry.reopen')}
-            </Button>
-          </>
-        )}
-      </Group>
     </Stack>
   );
 }
