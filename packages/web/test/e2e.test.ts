@@ -380,4 +380,56 @@ describe('the web app', () => {
     assert.equal(await ranked.locator('td').first().textContent(), previewRank);
     await page.close();
   });
+
+  test('an analyst adds a target to a plan, changes it and removes it; a bad one is refused', async () => {
+    const page = await open('/admin?tab=plans');
+    await page.getByRole('textbox', { name: 'Email' }).fill('analyst@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const rows = page.getByTestId('admin-targets').locator('tbody tr');
+    // The first plan is Tuyen Quang's resolution; its 20% digital economy target is listed.
+    await page.getByTestId('status-TQ-DE-2025').waitFor();
+    const before = await rows.count();
+    const row = page.getByTestId('target-new');
+    const fill = async (label: string, value: string) =>
+      row.getByRole('textbox', { name: label, exact: true }).fill(value);
+    // Tuyen Quang's online services share (35% in 2021) is above 1% already: achieved.
+    await fill('Target code', 'TQ-E2E');
+    await fill('Name', 'Online services above 1%');
+    await fill('Unit', 'VN-08');
+    await fill('Indicator (data element)', 'online_services_share');
+    await fill('Baseline period', '2021');
+    await fill('Baseline value', '35');
+    await fill('Target period', '2030');
+    await fill('Target value', '1');
+    await row.getByRole('button', { name: 'Add' }).click();
+    await page.getByTestId('status-TQ-E2E').filter({ hasText: 'Achieved' }).waitFor();
+    assert.equal(await rows.count(), before + 1);
+    // Raised to 100% by 2030 it is no longer achieved.
+    await page.getByRole('button', { name: 'Edit TQ-E2E' }).click();
+    const editing = page.getByTestId('target-editing');
+    await editing.getByRole('textbox', { name: 'Target value', exact: true }).fill('100');
+    await editing.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('target-editing').waitFor({ state: 'detached' });
+    await page.getByTestId('status-TQ-E2E').filter({ hasNotText: 'Achieved' }).waitFor();
+    await page.screenshot({ path: join(shots, 'admin-plans.png'), fullPage: true });
+    // A target due before its baseline is refused, and nothing is added.
+    await fill('Target code', 'TQ-BAD');
+    await fill('Unit', 'VN-08');
+    await fill('Indicator (data element)', 'online_services_share');
+    await fill('Baseline period', '2021');
+    await fill('Baseline value', '35');
+    await fill('Target period', '2019');
+    await fill('Target value', '50');
+    await row.getByRole('button', { name: 'Add' }).click();
+    await page.getByTestId('plan-problem').waitFor();
+    assert.match((await page.getByTestId('plan-problem').textContent()) ?? '', /target_period/);
+    assert.equal(await rows.count(), before + 1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete TQ-E2E' }).click();
+    await page.getByTestId('status-TQ-E2E').waitFor({ state: 'detached' });
+    assert.equal(await rows.count(), before);
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
 });

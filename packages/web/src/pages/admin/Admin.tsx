@@ -1,19 +1,25 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Navigate, useSearchParams } from 'react-router';
 import { useMe } from '../../session.js';
 import { FrameworkWeights } from './FrameworkWeights.js';
+import { PlansAdmin } from './PlansAdmin.js';
 import { UnitsAdmin } from './UnitsAdmin.js';
 import { UsersAdmin } from './UsersAdmin.js';
 
-/** Administration for admins and analysts: frameworks and weights, units and lineage, users. */
+/**
+ * Administration for admins and analysts: frameworks and weights, units and lineage, plans and
+ * targets, users.
+ */
 export function Admin() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'frameworks';
   if (me.isLoading) return null;
-  if (!me.data || !['admin', 'analyst'].includes(me.data.role))
+  if (!me.data)
+    return <Navigate to={{ pathname: '/sign-in', search: `next=/admin&${params.toString()}` }} />;
+  if (!['admin', 'analyst'].includes(me.data.role))
     return <Alert color="yellow">{t('admin.forbidden')}</Alert>;
   return (
     <Stack gap="md">
@@ -30,6 +36,7 @@ export function Admin() {
         <Tabs.List>
           <Tabs.Tab value="frameworks">{t('admin.frameworks')}</Tabs.Tab>
           <Tabs.Tab value="units">{t('admin.units')}</Tabs.Tab>
+          <Tabs.Tab value="plans">{t('admin.plans')}</Tabs.Tab>
           {me.data.role === 'admin' && <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="frameworks" pt="md">
@@ -37,6 +44,9 @@ export function Admin() {
         </Tabs.Panel>
         <Tabs.Panel value="units" pt="md">
           <UnitsAdmin />
+        </Tabs.Panel>
+        <Tabs.Panel value="plans" pt="md">
+          <PlansAdmin />
         </Tabs.Panel>
         <Tabs.Panel value="users" pt="md">
           <UsersAdmin />
