@@ -24,3 +24,14 @@ export function formatNumber(value: number | null | undefined, language: string)
 export function localeOf(language: string): string {
   return language === 'vi' ? 'vi-VN' : language === 'ar' ? 'ar' : 'en-GB';
 }
+
+/** A calendar date (`YYYY-MM-DD`) as the reader's locale writes it; the day itself, not shifted by time zones. */
+export function formatDate(iso: string | null | undefined, language: string): string {
+  if (!iso) return '';
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(day);
+}

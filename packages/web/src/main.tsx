@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import './styles.css';
 import { DirectionProvider, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -8,6 +9,7 @@ import './i18n.js';
 import { Layout } from './components/Layout.js';
 import { Overview } from './pages/Overview.js';
 import { Profile } from './pages/Profile.js';
+import { theme } from './theme.js';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
@@ -58,7 +60,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <DirectionProvider>
-      <MantineProvider>
+      <MantineProvider theme={theme}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

@@ -2,7 +2,7 @@
 // embedded database, as a user meets it. Each test saves a screenshot in test-results/.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +12,7 @@ const root = new URL('../../../', import.meta.url).pathname;
 const dxmon = join(root, 'packages/cli/bin/dxmon.js');
 const shots = join(root, 'test-results');
 const chromiumPath = '/usr/bin/chromium';
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 describe('the web app', () => {
   let server: ChildProcess | undefined;
@@ -430,6 +431,75 @@ describe('the web app', () => {
     await page.getByTestId('status-TQ-E2E').waitFor({ state: 'detached' });
     assert.equal(await rows.count(), before);
     assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
+  test("every page passes axe-core's WCAG 2.1 AA checks (contrast, labels, roles), in English and Arabic", async () => {
+    // axe is injected past the app's Content-Security-Policy, which rightly refuses inline scripts.
+    const context = await (browser as Browser).newContext({
+      viewport: { width: 1400, height: 1000 },
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const check = async (path: string, ready: string) => {
+      await page.goto(base + path);
+      await page.getByTestId(ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          globalThis as unknown as {
+            axe: {
+              run: (o: object) => Promise<{
+                violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+              }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+        return result.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes[0]?.target.join(' ')})`,
+        );
+      });
+      assert.deepEqual(violations, [], path);
+    };
+    await check('/?period=2022', 'ranking');
+    await check('/?period=2022&lang=ar', 'ranking');
+    await check('/units/VN-08?framework=dti-province&period=2022', 'what-lifts');
+    await check('/plans/48-NQ%2FTU?lang=vi', 'targets-table');
+    await check('/criteria?period=2023', 'criteria-units');
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('textbox', { name: 'Email' }).fill('admin@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in').waitFor();
+    await check('/entry?dataset=dti-province&unit=VN-37&period=2024', 'entry-grid');
+    await check('/admin', 'weights-preview');
+    await check('/admin?tab=plans', 'admin-targets');
+    await check('/admin?tab=users', 'users-table');
+    await context.close();
+  });
+
+  test('the keyboard alone reaches a province from the ranking', async () => {
+    const page = await open('/?period=2022');
+    await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
+    // Tab through the page until the first province's link has the focus, then follow it.
+    let focused = '';
+    for (let i = 0; i < 60 && !focused.startsWith('/units/'); i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(
+        () =>
+          (
+            globalThis as unknown as {
+              document: { activeElement: { getAttribute(n: string): string | null } | null };
+            }
+          ).document.activeElement?.getAttribute('href') ?? '',
+      );
+    }
+    assert.match(focused, /^\/units\//, 'a unit link takes the focus within 60 tabs');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('unit-name').waitFor();
+    assert.match(page.url(), /\/units\//);
     await page.close();
   });
 });

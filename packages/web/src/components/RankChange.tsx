@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Explanation } from '../api.js';
 import { formatNumber } from '../format.js';
+import { gainColour, lossColour } from '../theme.js';
 
 /** Indicators shown, by the size of their share in the change of score. */
 const shown = 8;
@@ -50,7 +51,7 @@ export function RankChange({ change }: { change: NonNullable<Explanation['change
               <Table.Td>{n.name}</Table.Td>
               <Table.Td>{formatNumber(n.previous_value, language)}</Table.Td>
               <Table.Td>{formatNumber(n.value, language)}</Table.Td>
-              <Table.Td c={n.change > 0 ? 'green.8' : n.change < 0 ? 'red.8' : undefined}>
+              <Table.Td c={n.change > 0 ? gainColour : n.change < 0 ? lossColour : undefined}>
                 {signed(n.change)}
               </Table.Td>
             </Table.Tr>

@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Explanation } from '../api.js';
 import { formatNumber, formatScore, nameIn } from '../format.js';
+import { gainColour } from '../theme.js';
 
 /**
  * What lifts the unit most: its gap to the unit just above and to the leader, then the
@@ -77,7 +78,7 @@ export function WhatLifts({ explanation }: { explanation: Explanation }) {
                 <Table.Td>
                   {item.new_rank ?? '–'}{' '}
                   {item.rank_gain !== null && item.rank_gain > 0 && (
-                    <Text span size="xs" c="green.8" fw={600}>
+                    <Text span size="xs" c={gainColour} fw={600}>
                       {t('profile.placesUp', { count: item.rank_gain })}
                     </Text>
                   )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { getJson, type PlanSummary } from '../api.js';
 import { StatusBar } from '../components/StatusBar.js';
+import { formatDate } from '../format.js';
 
 /** Every plan or resolution with its scorecard: how many of its targets are achieved. */
 export function Plans() {
@@ -14,9 +15,6 @@ export function Plans() {
     queryFn: ({ signal }) => getJson<{ items: PlanSummary[] }>('/api/plans', signal),
   });
   const keep = params.get('lang') ? `?lang=${params.get('lang')}` : '';
-  const date = new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : i18n.language, {
-    dateStyle: 'long',
-  });
   return (
     <Stack gap="md">
       <Group justify="space-between" align="baseline">
@@ -46,7 +44,7 @@ export function Plans() {
                 {plan.id}
                 {plan.unit ? ` · ${plan.unit}` : ''}
                 {plan.adopted_on
-                  ? ` · ${t('plans.adopted', { date: date.format(new Date(plan.adopted_on)) })}`
+                  ? ` · ${t('plans.adopted', { date: formatDate(plan.adopted_on, i18n.language) })}`
                   : ''}
               </Text>
               <Text fw={700} data-testid="scorecard">

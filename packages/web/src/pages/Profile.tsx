@@ -26,7 +26,7 @@ import { RankChange } from '../components/RankChange.js';
 import { RankInterval } from '../components/RankInterval.js';
 import { TargetCard } from '../components/TargetCard.js';
 import { WhatLifts } from '../components/WhatLifts.js';
-import { formatNumber, formatScore, nameIn } from '../format.js';
+import { formatDate, formatNumber, formatScore, nameIn } from '../format.js';
 
 /**
  * One unit: its score and rank with the rank's interval under the uncertainty analysis, its
@@ -102,7 +102,7 @@ export function Profile() {
           {merged.length > 0 && (
             <Text size="sm">
               {t('profile.mergedFrom', {
-                date: merged[0]?.date,
+                date: formatDate(merged[0]?.date, language),
                 units: merged.map((m) => m.code).join(', '),
               })}
             </Text>

@@ -224,7 +224,12 @@ export function FrameworkWeights({ canSave }: { canSave: boolean }) {
               {t('admin.moved', { count: moved })}
             </Text>
           </Group>
-          <ScrollArea h={610} type="auto">
+          {/* Focusable, so that keyboard users can scroll the preview too. */}
+          <ScrollArea
+            h={610}
+            type="auto"
+            viewportProps={{ tabIndex: 0, 'aria-label': t('admin.previewTitle') }}
+          >
             <Table striped data-testid="weights-preview" verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>

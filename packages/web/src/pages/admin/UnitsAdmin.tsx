@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson, type Names } from '../../api.js';
-import { nameIn } from '../../format.js';
+import { formatDate, nameIn } from '../../format.js';
 
 interface Unit {
   code: string;
@@ -51,7 +51,12 @@ export function UnitsAdmin() {
     );
   }, [units.data, filter, i18n.language]);
   const lineage = (links: UnitDetail['predecessors']) =>
-    links.map((l) => `${l.code} (${t(`admin.event.${l.event}`, l.event)}, ${l.date})`).join(', ');
+    links
+      .map(
+        (l) =>
+          `${l.code} (${t(`admin.event.${l.event}`, l.event)}, ${formatDate(l.date, i18n.language)})`,
+      )
+      .join(', ');
 
   return (
     <>
@@ -120,7 +125,8 @@ export function UnitsAdmin() {
                 <Table.Td>{nameIn(u.names, i18n.language)}</Table.Td>
                 <Table.Td>{u.parent ?? ''}</Table.Td>
                 <Table.Td>
-                  {u.valid_from} – {u.valid_to ?? ''}{' '}
+                  {formatDate(u.valid_from, i18n.language)} –{' '}
+                  {formatDate(u.valid_to, i18n.language)}{' '}
                   {u.valid_to && (
                     <Badge size="xs" color="gray" variant="light">
                       {t('admin.ended')}
