@@ -31,6 +31,7 @@ import { resultRoutes } from './routes/results.js';
 import { runRoutes } from './routes/runs.js';
 import { shapeRoutes } from './routes/shapes.js';
 import { uncertaintyRoutes } from './routes/uncertainty.js';
+import { unitAdminRoutes } from './routes/unitAdmin.js';
 import { unitProfileRoutes, unitRoutes } from './routes/units.js';
 import { workflowRoutes } from './routes/workflow.js';
 import type { Jobs } from './services/jobs.js';
@@ -97,6 +98,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
       await api.register(workflowRoutes);
       await api.register(auditRoutes);
       await api.register(unitRoutes);
+      await api.register(unitAdminRoutes);
       await api.register(unitProfileRoutes);
       await api.register(shapeRoutes);
       await api.register(dataRoutes);

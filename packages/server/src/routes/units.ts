@@ -7,7 +7,7 @@ import { unitSeries } from '../services/series.js';
 import { getUnit, listUnits } from '../services/units.js';
 import { targetJson, targetSchema } from './plans.js';
 
-const unitSchema = z.object({
+export const unitSchema = z.object({
   code: z.string(),
   level: z.string(),
   parent: z.string().nullable(),
@@ -17,7 +17,7 @@ const unitSchema = z.object({
   attributes: z.record(z.string(), z.string()),
 });
 
-const lineageLink = z.object({ code: z.string(), event: z.string(), date: z.string() });
+export const lineageLink = z.object({ code: z.string(), event: z.string(), date: z.string() });
 
 export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -11,6 +11,7 @@ export type AuditEntity =
   | 'criteria_model'
   | 'import'
   | 'unit'
+  | 'lineage'
   | 'plan'
   | 'target';
 
