@@ -405,6 +405,8 @@ describe('the web app', () => {
     await fill('Target value', '1');
     await row.getByRole('button', { name: 'Add' }).click();
     await page.getByTestId('status-TQ-E2E').filter({ hasText: 'Achieved' }).waitFor();
+    // The list reloads in the server's order, which moves the new row: let it settle.
+    await page.waitForLoadState('networkidle');
     assert.equal(await rows.count(), before + 1);
     // Raised to 100% by 2030 it is no longer achieved.
     await page.getByRole('button', { name: 'Edit TQ-E2E' }).click();
@@ -500,6 +502,60 @@ describe('the web app', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('unit-name').waitFor();
     assert.match(page.url(), /\/units\//);
+    await page.close();
+  });
+
+  test('an admin creates communes, renames one into the other and closes a unit only when its data allows', async () => {
+    const page = await open('/admin?tab=units');
+    await page.getByRole('textbox', { name: 'Email' }).fill('admin@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('units-table').waitFor();
+    const create = async (code: string, en: string, from: string) => {
+      const form = page.getByTestId('new-unit-form');
+      await form.getByRole('textbox', { name: 'Code', exact: true }).fill(code);
+      await form.getByLabel('Level').selectOption('commune');
+      await form.getByRole('textbox', { name: 'Parent' }).fill('VN25-37');
+      await form.getByRole('textbox', { name: 'Name (English)' }).fill(en);
+      await form.getByLabel('First day').fill(from);
+      await form.getByRole('button', { name: 'Create' }).click();
+      await page.getByTestId('unit-editor').getByText(`Change ${code}`).waitFor();
+    };
+    await create('VN25-37-E1', 'Hoa Lu', '2025-07-01');
+    await create('VN25-37-E2', 'Hoa Lu Town', '2026-01-01');
+    // Renamed on 2026-01-01: the first commune is closed the day before.
+    const change = page.getByTestId('lineage-form');
+    await change.getByLabel('Change', { exact: true }).selectOption('rename');
+    await change.getByLabel(/^From/).fill('2026-01-01');
+    await change.getByRole('textbox', { name: 'Units before (codes)' }).fill('VN25-37-E1');
+    await change.getByRole('textbox', { name: 'Units after (codes)' }).fill('VN25-37-E2');
+    await change.getByRole('button', { name: 'Record' }).click();
+    await page.getByTestId('unit-events').getByText('VN25-37-E1 → VN25-37-E2').waitFor();
+    const old = (await (await fetch(`${base}/api/units/VN25-37-E1`)).json()) as {
+      valid_to: string;
+      successors: { code: string; event: string }[];
+    };
+    assert.equal(old.valid_to, '2025-12-31');
+    assert.deepEqual(
+      old.successors.map((s) => [s.code, s.event]),
+      [['VN25-37-E2', 'rename']],
+    );
+    await page.screenshot({ path: join(shots, 'admin-units.png'), fullPage: true });
+    // Ha Noi has values for 2025 and 2026 under its code: it cannot end in 2024.
+    await page.getByLabel('On date').fill('2025-12-31');
+    await page.getByRole('button', { name: 'VN-01', exact: true }).click();
+    const editor = page.getByTestId('unit-editor');
+    await editor.getByText('Change VN-01').waitFor();
+    await editor.getByLabel(/^Last day/).fill('2024-12-31');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    const problem = page.getByTestId('unit-problem');
+    await problem.waitFor();
+    assert.match((await problem.textContent()) ?? '', /body\.valid_to.*2025/);
+    const hanoi = (await (await fetch(`${base}/api/units/VN-01`)).json()) as {
+      valid_to: string | null;
+    };
+    assert.equal(hanoi.valid_to, null, 'nothing was written');
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
     await page.close();
   });
 });

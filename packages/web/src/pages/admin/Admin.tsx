@@ -43,7 +43,7 @@ export function Admin() {
           <FrameworkWeights canSave={me.data.role === 'admin'} />
         </Tabs.Panel>
         <Tabs.Panel value="units" pt="md">
-          <UnitsAdmin />
+          <UnitsAdmin canEdit={me.data.role === 'admin'} />
         </Tabs.Panel>
         <Tabs.Panel value="plans" pt="md">
           <PlansAdmin />

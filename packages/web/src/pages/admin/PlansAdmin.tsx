@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -14,7 +13,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, getJson, type PlanSummary, send, type TargetAssessment } from '../../api.js';
+import { getJson, type PlanSummary, send, type TargetAssessment } from '../../api.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { statusColour } from '../../components/TargetCard.js';
 import { formatNumber } from '../../format.js';
 
@@ -147,22 +147,12 @@ export function PlansAdmin() {
     mutationFn: (id: string) => send('DELETE', `/api/targets/${encodeURIComponent(id)}`),
     onSuccess: refresh,
   });
-  const problem = (createPlan.error ?? saveTarget.error ?? removeTarget.error) as ApiError | null;
+  const problem = createPlan.error ?? saveTarget.error ?? removeTarget.error;
   const summary = plans.data?.items.find((p) => p.id === plan)?.summary;
 
   return (
     <>
-      {problem && (
-        <Alert color="red" mb="sm" role="alert" data-testid="plan-problem">
-          {problem.message}
-          {problem instanceof ApiError &&
-            problem.fields.map((f) => (
-              <div key={f.field}>
-                {f.field}: {f.message}
-              </div>
-            ))}
-        </Alert>
-      )}
+      <ProblemAlert error={problem} testId="plan-problem" />
       <Group align="end" mb="md">
         <NativeSelect
           label={t('admin.plan')}

@@ -4,6 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson, type Names } from '../../api.js';
 import { formatDate, nameIn } from '../../format.js';
+import { NewUnitForms } from './NewUnitForms.js';
+import { UnitEditor } from './UnitEditor.js';
 
 interface Unit {
   code: string;
@@ -20,8 +22,11 @@ interface UnitDetail extends Unit {
   successors: { code: string; event: string; date: string }[];
 }
 
-/** Units of a level on a date, with their validity and, for one chosen, its lineage. */
-export function UnitsAdmin() {
+/**
+ * Units of a level on a date, with their validity and, for one chosen, its lineage; admins also
+ * change the chosen unit, create units and record boundary changes.
+ */
+export function UnitsAdmin({ canEdit }: { canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const [level, setLevel] = useState('province');
   const [at, setAt] = useState('2024-12-31');
@@ -94,6 +99,14 @@ export function UnitsAdmin() {
             t('admin.noLineage')}
         </Text>
       )}
+      {canEdit && chosen && detail.data && (
+        <UnitEditor
+          key={`${chosen}|${detail.dataUpdatedAt}`}
+          unit={detail.data}
+          onSaved={() => {}}
+        />
+      )}
+      {canEdit && <NewUnitForms onSaved={(code) => setChosen(code)} />}
       <Table.ScrollContainer minWidth={640}>
         <Table striped highlightOnHover data-testid="units-table">
           <Table.Thead>

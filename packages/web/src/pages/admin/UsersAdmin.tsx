@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -14,7 +13,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, getJson, send } from '../../api.js';
+import { getJson, send } from '../../api.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
 
 interface User {
   id: number;
@@ -61,21 +61,11 @@ export function UsersAdmin() {
       send<User>('PATCH', `/api/users/${id}`, patch),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
   });
-  const problem = (create.error ?? change.error) as ApiError | null;
+  const problem = create.error ?? change.error;
 
   return (
     <>
-      {problem && (
-        <Alert color="red" mb="sm" data-testid="user-problem">
-          {problem.message}
-          {problem instanceof ApiError &&
-            problem.fields.map((f) => (
-              <div key={f.field}>
-                {f.field}: {f.message}
-              </div>
-            ))}
-        </Alert>
-      )}
+      <ProblemAlert error={problem} testId="user-problem" />
       <Table.ScrollContainer minWidth={760}>
         <Table striped data-testid="users-table">
           <Table.Thead>
