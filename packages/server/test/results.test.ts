@@ -164,6 +164,19 @@ onEachDatabase('results', (database) => {
     );
   });
 
+  test("exports: one unit's results, ranked among all units; an unknown unit is a 404", async () => {
+    const one = await app.inject('/api/exports/results.json?framework=mini&period=2023&unit=VN-02');
+    assert.equal(one.statusCode, 200, one.body);
+    assert.match(one.headers['content-disposition'] as string, /results-mini-2023-VN-02\.json/);
+    const rows = one.json() as { unit: string; code: string; rank: number }[];
+    assert.equal(rows.length, 6, 'one row per node');
+    assert.ok(rows.every((r) => r.unit === 'VN-02'));
+    assert.equal(rows.find((r) => r.code === 'DTI')?.rank, 1);
+    const none = await app.inject('/api/exports/results.csv?framework=mini&period=2023&unit=XX');
+    assert.equal(none.statusCode, 404);
+    assert.match(none.json().detail, /XX/);
+  });
+
   test('exports: data values and targets', async () => {
     const data = await app.inject('/api/exports/data.csv?unit=VN-01&period=2024');
     assert.equal(data.statusCode, 200);

@@ -119,6 +119,19 @@ describe('the web app', () => {
     );
     assert.ok((newRanks[0] as number) < 48, 'the first suggestion gains a place');
     await page.getByTestId('what-lifts').screenshot({ path: join(shots, 'what-lifts.png') });
+    // The profile's download: this province's scores and ranks, its index 48th.
+    const href = await page
+      .getByTestId('profile-downloads')
+      .getByRole('link', { name: 'scores and ranks (CSV)' })
+      .getAttribute('href');
+    const csv = await (await fetch(base + href)).text();
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    assert.equal(lines[0], 'unit,code,period,score,rank');
+    assert.ok(lines.slice(1).every((l) => l.startsWith('VN-08,')));
+    assert.match(lines.find((l) => l.startsWith('VN-08,DTI,')) ?? '', /,48$/);
     assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
     await page.close();
   });

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { NotFound } from '../http/problems.js';
 import { criteriaResults } from '../services/criteria.js';
 import { listDataValues } from '../services/dataValues.js';
 import { getResults } from '../services/results.js';
@@ -16,9 +17,11 @@ export interface ResultsExportQuery {
   period: string;
   level?: string | undefined;
   at?: string | undefined;
+  /** One unit's rows only (its ranks still among all the units of the level). */
+  unit?: string | undefined;
 }
 
-/** Results as a file: unit,code,period,score,rank for every node of every unit. */
+/** Results as a file: unit,code,period,score,rank for every node of every unit (or of one). */
 export async function exportResults(
   database: Database,
   q: ResultsExportQuery,
@@ -30,7 +33,11 @@ export async function exportResults(
     level: q.level ?? 'province',
     at: q.at,
   });
-  const rows = results.items.flatMap((item) =>
+  const items = q.unit ? results.items.filter((item) => item.unit === q.unit) : results.items;
+  if (q.unit && items.length === 0) {
+    throw new NotFound(`unit "${q.unit}" has no results for ${q.framework} in ${q.period}`);
+  }
+  const rows = items.flatMap((item) =>
     results.nodes.map((node) => ({
       unit: item.unit,
       code: node.code,
@@ -45,7 +52,8 @@ export async function exportResults(
     format,
     'results',
   );
-  return { ...file, rows: rows.length, name: `results-${q.framework}-${q.period}.${format}` };
+  const name = `results-${q.framework}-${q.period}${q.unit ? `-${q.unit}` : ''}.${format}`;
+  return { ...file, rows: rows.length, name };
 }
 
 export interface DataExportQuery {

@@ -28,6 +28,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
           period: periodCode,
           level: z.string().default('province'),
           at: isoDate.optional(),
+          unit: z.string().optional(),
         }),
         response: fileResponse,
       },

@@ -68,6 +68,7 @@ export function Profile() {
       getJson<Explanation>(`/api/units/${encodeURIComponent(code)}/explain?${query}`, signal),
   });
   const interval = uncertainty.data?.items.find((i) => i.unit === code);
+  const exportQuery = `${query}&unit=${encodeURIComponent(code)}`;
   const back = new URLSearchParams({ framework, period });
   if (params.get('lang')) back.set('lang', params.get('lang') as string);
 
@@ -205,9 +206,32 @@ export function Profile() {
       )}
 
       <section aria-labelledby="indicators">
-        <Title order={3} id="indicators" mb="xs">
-          {t('profile.indicators')}
-        </Title>
+        <Group justify="space-between" align="baseline" mb="xs">
+          <Title order={3} id="indicators">
+            {t('profile.indicators')}
+          </Title>
+          <Group gap="sm" data-testid="profile-downloads">
+            <Text size="sm">{t('overview.download')}:</Text>
+            {(analysed ? (['csv', 'xlsx'] as const) : []).map((format) => (
+              <Anchor
+                key={`r${format}`}
+                size="sm"
+                href={`/api/exports/results.${format}?${exportQuery}`}
+              >
+                {t('profile.resultsFile', { format: format.toUpperCase() })}
+              </Anchor>
+            ))}
+            {(['csv', 'xlsx'] as const).map((format) => (
+              <Anchor
+                key={`d${format}`}
+                size="sm"
+                href={`/api/exports/data.${format}?unit=${encodeURIComponent(code)}&period=${encodeURIComponent(period)}`}
+              >
+                {t('profile.dataFile', { format: format.toUpperCase() })}
+              </Anchor>
+            ))}
+          </Group>
+        </Group>
         <Table.ScrollContainer minWidth={760}>
           <Table striped data-testid="profile-nodes">
             <Table.Thead>
