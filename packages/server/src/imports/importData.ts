@@ -20,8 +20,12 @@ export interface ImportOptions {
   onProgress?: ((rowsRead: number) => void) | undefined;
   /** Called when every row has been read and checked and the values are being written. */
   onWriting?: (() => void) | undefined;
-  /** Only these units may be written (an officer's subtree); undefined: every unit. */
-  allowedUnits?: ReadonlySet<string> | undefined;
+  /**
+   * Only these units may be written (an officer's subtree); undefined: every unit. A function is
+   * called twice: before the rows are read, and again inside the write transaction after the
+   * data-write lock, so that the rows are held to the scope as it is when they are written.
+   */
+  allowedUnits?: ReadonlySet<string> | ((sql: Sql) => Promise<ReadonlySet<string>>) | undefined;
   /** The status of the values written: approved (national loads) or draft (an officer's). */
   status?: 'approved' | 'draft' | undefined;
   /** Who imports: the applied import is recorded in the audit trail in its transaction. */
@@ -40,6 +44,12 @@ const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
  * period, bad periods or numbers, rows repeated in the file. With any problem nothing is written
  * and the report lists each bad row. Otherwise the values are written in one transaction: changed
  * cells keep their earlier value in `data_value_history`, and concurrent imports are serialised.
+ *
+ * The file is read and checked before the transaction (a slow upload holds no lock), against
+ * units, data elements and the importer's units as they were then. Inside the transaction, once
+ * the data-write lock is held (the lock every writer of units' validity takes too), whatever the
+ * rows were checked against is read again and the rows it no longer admits are refused: a unit
+ * closed by an admin or a merge while the file was read takes no values past its new last day.
  */
 export async function importData(
   database: Database,
@@ -61,6 +71,13 @@ export async function importData(
     ]),
   );
   const elements = new Set(elementIndex.keys());
+  const allowedUnits =
+    typeof options.allowedUnits === 'function'
+      ? await options.allowedUnits(database)
+      : options.allowedUnits;
+  // The units and elements the checked cells use, by index: read again under the lock.
+  const usedUnits = new Uint8Array(units.size);
+  const usedElements = new Uint8Array(elementIndex.size);
 
   const problems: ImportProblem[] = [];
   let problemsTotal = 0;
@@ -145,7 +162,7 @@ export async function importData(
         message: unit ? `unit "${unit}" does not exist` : 'the unit is empty',
       });
       rowOk = false;
-    } else if (options.allowedUnits && !options.allowedUnits.has(unit)) {
+    } else if (allowedUnits && !allowedUnits.has(unit)) {
       outsideUnits++;
       problem({
         row,
@@ -195,9 +212,8 @@ export async function importData(
         value = Number(text);
       }
       if (!rowOk || !span || !range) return;
-      const n =
-        (range.index * units.size + span.index) * elementIndex.size +
-        (elementIndex.get(element) ?? 0);
+      const e = elementIndex.get(element) ?? 0;
+      const n = (range.index * units.size + span.index) * elementIndex.size + e;
       const key = Number.isSafeInteger(n) ? n : `${unit}\u0000${element}\u0000${period}`;
       const first = seen.get(key);
       if (first !== undefined) {
@@ -210,6 +226,8 @@ export async function importData(
         return;
       }
       seen.set(key, row);
+      usedUnits[span.index] = 1;
+      usedElements[e] = 1;
       values++;
       cells.row.push(row);
       cells.unit.push(unit);
@@ -270,10 +288,23 @@ export async function importData(
   try {
     await database.transaction(async (sql) => {
       await lockDataWrites(sql);
-      // Cells of a submitted or approved data set are locked until it is reopened.
+      // What the rows were checked against, read again now that no writer can change it: the
+      // units, their validity, the elements, the importer's units. Then the cells of a submitted
+      // or approved data set, locked until it is reopened. On `sql`: PGlite has one connection.
+      const stale = await staleCells(sql, cells, {
+        units,
+        usedUnits,
+        elementIndex,
+        usedElements,
+        periods: periodOk,
+        allowedUnits: typeof options.allowedUnits === 'function' ? options.allowedUnits : undefined,
+        elementField: layout?.kind === 'wide' ? undefined : 'indicator',
+      });
       const locked = await lockedCellsOf(sql, cells);
-      if (locked.length > 0) {
-        for (const l of locked) problem(l);
+      if (stale.problems.length + locked.length > 0) {
+        outsideUnits += stale.outsideUnits;
+        // In row order, as the file's own problems are.
+        for (const p of [...stale.problems, ...locked].sort((a, b) => a.row - b.row)) problem(p);
         throw new Refused();
       }
       await stage(sql, cells);
@@ -305,6 +336,7 @@ export async function importData(
   } catch (error) {
     if (error instanceof Refused) {
       report.problems_total = problemsTotal;
+      if (outsideUnits > 0) report.outside_units = outsideUnits;
       report.id = await recordImport(database, options, report);
       return report;
     }
@@ -317,6 +349,118 @@ export async function importData(
 
 class DryRunDone extends Error {}
 class Refused extends Error {}
+
+/**
+ * The cells that what they were checked against no longer admits, as problems naming their rows
+ * (one per row and field, like the checks made while reading): a unit gone, one whose validity
+ * no longer covers the period (closed, by an admin or a merge, after the file was read), a unit
+ * no longer among the importer's, an element gone. Call it after `lockDataWrites`. It reads the
+ * units and elements the cells use; the cells are gone through only if one of them changed.
+ */
+async function staleCells(
+  sql: Sql,
+  cells: { row: number[]; unit: string[]; element: string[]; period: string[] },
+  checked: {
+    units: ReadonlyMap<string, { index: number; from: string; to: string | null }>;
+    usedUnits: Uint8Array;
+    elementIndex: ReadonlyMap<string, number>;
+    usedElements: Uint8Array;
+    periods: ReadonlyMap<string, { start: string; end: string } | undefined>;
+    allowedUnits: ((sql: Sql) => Promise<ReadonlySet<string>>) | undefined;
+    /** The field of an element's problem: `indicator` (long format); the column (wide). */
+    elementField: string | undefined;
+  },
+): Promise<{ problems: ImportProblem[]; outsideUnits: number }> {
+  const usedUnits = [...checked.units].filter(([, u]) => checked.usedUnits[u.index] === 1);
+  const usedElements = [...checked.elementIndex]
+    .filter(([, i]) => checked.usedElements[i] === 1)
+    .map(([code]) => code);
+  if (usedUnits.length === 0) return { problems: [], outsideUnits: 0 };
+  // Most of the units (a national load): the whole table is quicker than a list of codes.
+  const whole = usedUnits.length * 4 > checked.units.size;
+  const { rows: unitRows } = await sql.query<{
+    code: string;
+    valid_from: string;
+    valid_to: string | null;
+  }>(
+    whole
+      ? 'select code, valid_from::text, valid_to::text from units'
+      : 'select code, valid_from::text, valid_to::text from units where code = any($1::text[])',
+    whole ? [] : [usedUnits.map(([code]) => code)],
+  );
+  const { rows: elementRows } = await sql.query<{ code: string }>(
+    'select code from data_elements where code = any($1::text[])',
+    [usedElements],
+  );
+  const scope = checked.allowedUnits ? await checked.allowedUnits(sql) : undefined;
+
+  // What changed, by unit: gone, outside the importer's units, or a new span of validity.
+  type Change = 'gone' | 'outside' | { from: string; to: string | null };
+  const fresh = new Map(unitRows.map((r) => [r.code, r]));
+  const changed = new Map<string, Change>();
+  for (const [code, was] of usedUnits) {
+    const now = fresh.get(code);
+    if (!now) changed.set(code, 'gone');
+    else if (scope && !scope.has(code)) changed.set(code, 'outside');
+    else if (now.valid_from !== was.from || now.valid_to !== was.to)
+      changed.set(code, { from: now.valid_from, to: now.valid_to });
+  }
+  const present = new Set(elementRows.map((r) => r.code));
+  const goneElements = new Set(usedElements.filter((code) => !present.has(code)));
+  if (changed.size === 0 && goneElements.size === 0) return { problems: [], outsideUnits: 0 };
+
+  const problems: ImportProblem[] = [];
+  let outsideUnits = 0;
+  let lastRow = -1;
+  const reported = new Set<string>();
+  const report = (p: ImportProblem): boolean => {
+    if (p.row !== lastRow) {
+      lastRow = p.row;
+      reported.clear();
+    }
+    if (reported.has(p.field)) return false;
+    reported.add(p.field);
+    problems.push(p);
+    return true;
+  };
+  for (let i = 0; i < cells.unit.length; i++) {
+    const row = cells.row[i] as number;
+    const unit = cells.unit[i] as string;
+    const element = cells.element[i] as string;
+    const change = changed.get(unit);
+    if (change === 'gone') {
+      report({ row, field: 'unit', value: unit, message: `unit "${unit}" does not exist` });
+    } else if (change === 'outside') {
+      const added = report({
+        row,
+        field: 'unit',
+        value: unit,
+        message: `unit "${unit}" is outside the units you may import data for`,
+      });
+      if (added) outsideUnits++;
+    } else if (change) {
+      const period = cells.period[i] as string;
+      const range = checked.periods.get(period);
+      if (range && (range.end < change.from || (change.to !== null && range.start > change.to)))
+        report({
+          row,
+          field: 'period',
+          value: period,
+          message: `unit "${unit}" did not exist in ${period} (it existed from ${change.from}${change.to ? ` to ${change.to}` : ''})`,
+        });
+    }
+    if (goneElements.has(element)) {
+      const field = checked.elementField ?? element;
+      report({
+        row,
+        field,
+        value: element,
+        message: `"${element}" is not a known indicator or data element`,
+      });
+    }
+  }
+  return { problems, outsideUnits };
+}
 
 /** The rows until the file cannot be read further (malformed CSV, not a workbook): a problem. */
 async function* untilUnreadable(
