@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/permissions.js';
 import { subtreeOf } from '../auth/unitScope.js';
+import type { Sql } from '../db/database.js';
 import { problemSchema } from '../http/schemas.js';
 import { importData } from '../imports/importData.js';
 import { csvRows, xlsxRows } from '../imports/tableRows.js';
@@ -68,7 +69,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         author: actor.email ?? actor.name,
         actor,
         status: officer ? 'draft' : 'approved',
-        allowedUnits: officer && actor.unit ? await subtreeOf(app.database, actor.unit) : undefined,
+        // Read again under the import's lock, so a unit moved out of the subtree meanwhile is refused.
+        allowedUnits:
+          officer && actor.unit ? (sql: Sql) => subtreeOf(sql, actor.unit as string) : undefined,
       });
       if (report.status === 'applied' && report.inserted + report.updated > 0) {
         await app.jobs.refreshResults();

@@ -316,8 +316,9 @@ export async function updateUnit(
       { field: 'body', message: `give at least one of ${fields.join(', ')}` },
     ]);
   await database.transaction(async (sql) => {
-    // Data writers take this lock: no value slips in for a day the unit no longer covers.
-    if (change.valid_to !== undefined) await lockDataWrites(sql);
+    // Data writers take this lock: no value slips in for a day the unit no longer covers, nor
+    // by an officer whose subtree the unit is leaving.
+    if (change.valid_to !== undefined || change.parent !== undefined) await lockDataWrites(sql);
     const row = (await unitRecords(sql, [code], 'for update')).get(code);
     if (!row) throw new NotFound(`unit "${code}" does not exist`);
     const names = change.names ?? {};
