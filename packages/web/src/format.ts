@@ -1,4 +1,9 @@
-import type { Names } from './api.js';
+// Free of the browser's types (no import of api.ts), so node's tests type-check it too.
+interface Names {
+  en: string;
+  vi: string | null;
+  ar: string | null;
+}
 
 /** The unit's name in the reader's language, falling back to English. */
 export function nameIn(names: Names, language: string): string {
@@ -34,4 +39,20 @@ export function formatDate(iso: string | null | undefined, language: string): st
     dateStyle: 'medium',
     timeZone: 'UTC',
   }).format(day);
+}
+
+/**
+ * A number typed in the reader's locale: "71,5" in Vietnamese (decimal comma, dot for
+ * thousands) and "71.5" in English; plain digits with a dot are read as typed. NaN if not one.
+ */
+export function parseLocaleNumber(text: string, language: string): number {
+  const t = text.trim().replace(/\s/g, '');
+  if (t === '') return Number.NaN;
+  const parts = new Intl.NumberFormat(localeOf(language)).formatToParts(12345.6);
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  if (decimal === ',' && t.includes(',')) {
+    return Number(t.split(group).join('').replace(',', '.'));
+  }
+  return Number(t);
 }

@@ -21,6 +21,7 @@ import { ApiError, type DataValue, getJson, send, type WorkflowStatus } from '..
 import { ValueHistory } from '../components/ValueHistory.js';
 import { UnitPicker } from '../entry/UnitPicker.js';
 import { useDatasetDetail, useDatasets } from '../entry/useDatasets.js';
+import { parseLocaleNumber } from '../format.js';
 import { useMe } from '../session.js';
 
 const stateColour = { draft: 'gray', submitted: 'blue', approved: 'teal', reopened: 'orange' };
@@ -32,7 +33,7 @@ const stateColour = { draft: 'gray', submitted: 'blue', approved: 'teal', reopen
  * user's role allows (the server decides in the end).
  */
 export function DataEntry() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -81,7 +82,7 @@ export function DataEntry() {
   const invalid = (code: string) => {
     const text = edits[code]?.value.trim();
     if (text === undefined || text === '') return null;
-    return Number.isFinite(Number(text)) ? null : t('entry.notANumber');
+    return Number.isFinite(parseLocaleNumber(text, i18n.language)) ? null : t('entry.notANumber');
   };
   const badEvidence = (code: string) => {
     const text = edits[code]?.evidence.trim();
@@ -89,7 +90,7 @@ export function DataEntry() {
   };
   const changed = Object.entries(edits).filter(([code, e]) => {
     const had = current.get(code);
-    const value = e.value.trim() === '' ? null : Number(e.value);
+    const value = e.value.trim() === '' ? null : parseLocaleNumber(e.value, i18n.language);
     return (
       value !== (had?.value ?? null) || (e.evidence.trim() || null) !== (had?.evidence ?? null)
     );
@@ -113,7 +114,7 @@ export function DataEntry() {
           unit,
           indicator: code,
           period,
-          value: e.value.trim() === '' ? null : Number(e.value),
+          value: e.value.trim() === '' ? null : parseLocaleNumber(e.value, i18n.language),
           evidence: e.evidence.trim() || null,
           version: current.get(code)?.version ?? 0,
         })),

@@ -58,9 +58,11 @@ export function Overview() {
   });
   const periods = framework.data?.periods ?? [];
   const period = params.get('period') ?? periods.at(-1);
-  const view = params.get('view') === '34' ? '34' : '63';
-  // A period before the reform can be shown on the 34 provinces (at a date after it).
+  // A period before the reform can be shown on the 34 provinces (at a date after it); from the
+  // reform on there are only the 34.
   const periodEnd = period ? `${period.slice(0, 4)}-12-31` : undefined;
+  const afterReform = Boolean(periodEnd && periodEnd >= reformDate);
+  const view = afterReform || params.get('view') === '34' ? '34' : '63';
   const at = view === '34' && periodEnd && periodEnd < reformDate ? '2025-12-31' : undefined;
 
   const results = useQuery({
@@ -191,7 +193,7 @@ export function Overview() {
             { value: '63', label: t('overview.unitsBefore') },
             { value: '34', label: t('overview.unitsAfter') },
           ]}
-          disabled={Boolean(periodEnd && periodEnd >= reformDate)}
+          disabled={afterReform}
         />
       </Group>
 
@@ -340,6 +342,8 @@ function Change({ value }: { value: number | null }) {
     <Badge
       color={value > 0 ? 'teal' : 'red'}
       variant="light"
+      style={{ overflow: 'visible' }}
+      miw="3.2em"
       aria-label={value > 0 ? t('overview.up', { n: value }) : t('overview.down', { n: -value })}
     >
       {value > 0 ? `▲ ${value}` : `▼ ${-value}`}

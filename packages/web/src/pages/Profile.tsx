@@ -254,7 +254,7 @@ export function Profile() {
                   </Table.Td>
                   <Table.Td>
                     {n.kind === 'indicator'
-                      ? `${formatNumber(n.value, language)}${n.unit_of_measure ? ` ${n.unit_of_measure}` : ''}`
+                      ? `${formatNumber(n.value, language)}${n.unit_of_measure && n.value !== null ? ` ${n.unit_of_measure}` : ''}`
                       : ''}
                   </Table.Td>
                   <Table.Td>{formatScore(n.score, language)}</Table.Td>
