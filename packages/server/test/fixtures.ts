@@ -1,11 +1,13 @@
 // Small reference data for the API tests: three provinces of 2024 that merge into one in 2025.
 
+import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { systemActor } from '../src/auth/actor.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import { dataElements, lineageEvents, units } from '../src/db/schema.js';
+import { demoPassword } from '../src/demo/loadDemo.js';
 import { createApiToken } from '../src/services/apiTokens.js';
 import { startJobs } from '../src/services/jobs.js';
 import { createUser } from '../src/services/users.js';
@@ -140,4 +142,44 @@ export async function adminAuthorization(database: Database): Promise<string> {
     admins.set(database, token);
   }
   return `Bearer ${token}`;
+}
+
+export type Headers = Record<string, string>;
+
+/**
+ * Signs each demo account in through the API and returns its Bearer header by name, with
+ * `anonymous` (no header) beside them.
+ */
+export async function demoSessions(
+  app: FastifyInstance,
+  accounts: readonly (readonly [string, string])[],
+): Promise<Record<string, Headers>> {
+  const as: Record<string, Headers> = { anonymous: {} };
+  for (const [who, email] of accounts) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: demoPassword },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    as[who] = { authorization: `Bearer ${res.json().token}` };
+  }
+  return as;
+}
+
+/** A JSON write to the app as one of `as`'s callers. */
+export function sendAs(
+  app: FastifyInstance,
+  as: Record<string, Headers>,
+  who: string,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: Record<string, unknown>,
+) {
+  return app.inject({
+    method,
+    url,
+    headers: as[who] as Headers,
+    ...(payload === undefined ? {} : { payload }),
+  });
 }

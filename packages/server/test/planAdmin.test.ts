@@ -5,13 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import { demoPassword, loadDemo } from '../src/demo/loadDemo.js';
 import { contentRevision } from '../src/services/dataRevision.js';
 import { onEachDatabase } from './databases.js';
-import { testApp } from './fixtures.js';
+import { demoSessions, type Headers, sendAs, testApp } from './fixtures.js';
 
 // Writing plans and targets through the API, on the demo. The independent check of a new target's
 // assessment: the engine's `assessTarget` run here on the series that GET /api/data publishes,
 // and the demo's own target TQ-ONLINE, which the new one copies into another plan.
 
-type Headers = Record<string, string>;
 interface Problem {
   status: number;
   fields: { field: string; message: string; value?: unknown }[];
@@ -57,25 +56,17 @@ const assessed = [
 
 onEachDatabase('plan and target administration', (database) => {
   let app: FastifyInstance;
-  const as: Record<string, Headers> = { anonymous: {} };
+  let as: Record<string, Headers> = {};
   before(async () => {
     await loadDemo(database());
     app = await testApp(database());
-    for (const [who, email] of [
+    as = await demoSessions(app, [
       ['admin', 'admin@demo.dxmon.org'],
       ['analyst', 'analyst@demo.dxmon.org'],
       ['approver', 'approver@demo.dxmon.org'],
       ['officer', 'officer.tuyenquang@demo.dxmon.org'],
       ['viewer', 'viewer@demo.dxmon.org'],
-    ] as const) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email, password: demoPassword },
-      });
-      assert.equal(res.statusCode, 200, res.body);
-      as[who] = { authorization: `Bearer ${res.json().token}` };
-    }
+    ] as const);
   });
   after(() => app?.close());
 
@@ -84,13 +75,7 @@ onEachDatabase('plan and target administration', (database) => {
     method: 'POST' | 'PATCH' | 'DELETE',
     url: string,
     payload?: Record<string, unknown>,
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: as[who] as Headers,
-      ...(payload === undefined ? {} : { payload }),
-    });
+  ) => sendAs(app, as, who, method, url, payload);
   const targets = async (query: string) =>
     (await app.inject(`/api/targets?${query}`)).json().items as Record<string, unknown>[];
   const counts = async () => {

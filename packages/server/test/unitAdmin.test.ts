@@ -4,13 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { demoPassword, loadDemo } from '../src/demo/loadDemo.js';
 import { contentRevision, dataRevision } from '../src/services/dataRevision.js';
 import { onEachDatabase } from './databases.js';
-import { testApp } from './fixtures.js';
+import { demoSessions, type Headers, sendAs, testApp } from './fixtures.js';
 
 // Writing units and lineage through the API, on the demo. The independent checks: what the public
 // reads (GET /api/units, /api/results, profiles) show right after each write, the counts of the
 // data values that a refused closing names against GET /api/data, and the audit trail.
 
-type Headers = Record<string, string>;
 interface Problem {
   status: number;
   detail: string;
@@ -36,24 +35,16 @@ const testUnit = (code: string, validFrom = '2025-07-01') => ({
 
 onEachDatabase('unit and lineage administration', (database) => {
   let app: FastifyInstance;
-  const as: Record<string, Headers> = { anonymous: {} };
+  let as: Record<string, Headers> = {};
   before(async () => {
     await loadDemo(database());
     app = await testApp(database());
-    for (const [who, email] of [
+    as = await demoSessions(app, [
       ['admin', 'admin@demo.dxmon.org'],
       ['analyst', 'analyst@demo.dxmon.org'],
       ['officer', 'officer.ninhbinh@demo.dxmon.org'],
       ['viewer', 'viewer@demo.dxmon.org'],
-    ] as const) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email, password: demoPassword },
-      });
-      assert.equal(res.statusCode, 200, res.body);
-      as[who] = { authorization: `Bearer ${res.json().token}` };
-    }
+    ] as const);
   });
   after(() => app?.close());
 
@@ -62,13 +53,7 @@ onEachDatabase('unit and lineage administration', (database) => {
     method: 'POST' | 'PATCH' | 'DELETE',
     url: string,
     payload?: Record<string, unknown>,
-  ) =>
-    app.inject({
-      method,
-      url,
-      headers: as[who] as Headers,
-      ...(payload === undefined ? {} : { payload }),
-    });
+  ) => sendAs(app, as, who, method, url, payload);
   const created = async (payload: Record<string, unknown>) => {
     const res = await send('admin', 'POST', '/api/units', payload);
     assert.equal(res.statusCode, 201, res.body);
