@@ -27,3 +27,13 @@ export const problemSchema = z.object({
     z.object({ field: z.string(), message: z.string(), value: z.unknown().optional() }),
   ),
 });
+
+/** The refusals an authenticated write can answer, each a problem document. */
+export const writeProblems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};

@@ -2,7 +2,7 @@ import { growthMethods } from '@dxmon/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/permissions.js';
-import { isoDate, periodCode, problemSchema } from '../http/schemas.js';
+import { isoDate, periodCode, problemSchema, writeProblems } from '../http/schemas.js';
 import { refuseInvalid } from '../http/validationProblem.js';
 import {
   createPlan,
@@ -148,14 +148,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   // row and raises the content revision, so the cached reads above change at once.
   const writers = ['admin', 'analyst'] as const;
   const what = 'changing plans and targets';
-  const writeProblems = {
-    400: problemSchema,
-    401: problemSchema,
-    403: problemSchema,
-    404: problemSchema,
-    409: problemSchema,
-    422: problemSchema,
-  };
   const id = z.object({ id: z.string().min(1).max(100) });
   const planFields = {
     name: z.string().max(1000),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../auth/permissions.js';
-import { isoDate, page, paging, problemSchema } from '../http/schemas.js';
+import { isoDate, page, paging, problemSchema, writeProblems } from '../http/schemas.js';
 import { refuseInvalid } from '../http/validationProblem.js';
 import {
   createUnit,
@@ -55,14 +55,6 @@ export const unitAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   // reads of units, shapes, results and profiles change at once.
   const writers = ['admin'] as const;
   const what = 'changing units and lineage';
-  const writeProblems = {
-    400: problemSchema,
-    401: problemSchema,
-    403: problemSchema,
-    404: problemSchema,
-    409: problemSchema,
-    422: problemSchema,
-  };
 
   app.post(
     '/units',
