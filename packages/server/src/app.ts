@@ -11,6 +11,7 @@ import {
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { TooManyRequests } from './http/problems.js';
+import { newLocalSecret } from './local/localAccess.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { registerResponseCache } from './plugins/responseCache.js';
@@ -41,6 +42,8 @@ declare module 'fastify' {
     database: Database;
     config: ServerConfig;
     jobs: Jobs;
+    /** The secret of this machine's `dxmon` commands (local access); it never leaves the process. */
+    localSecret: string;
   }
 }
 
@@ -61,6 +64,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('jobs', jobs);
+  app.decorate('localSecret', newLocalSecret());
   // The web app's page answers its own addresses; everything else unknown is a 404 problem.
   registerErrorHandler(app, await registerWebApp(app));
   // Security headers on every answer; the API docs page needs its own scripts and styles.

@@ -25,6 +25,14 @@ export { ApiProblem } from './http/problems.js';
 export { type ImportOptions, importData } from './imports/importData.js';
 export type { ImportProblem, ImportReport } from './imports/importReport.js';
 export { csvRows, xlsxRows } from './imports/tableRows.js';
-export { createServer, type Server } from './server.js';
+export {
+  type DataDirHolder,
+  DataDirInUse,
+  dataDirHeld,
+  dataDirSocket,
+  readDataDirHolder,
+} from './local/dataDirOwner.js';
+export { localHeader, localUserHeader } from './local/localAccess.js';
+export { createServer, PortInUse, type Server, type ServerOptions } from './server.js';
 export { createApiToken, listApiTokens, revokeApiToken } from './services/apiTokens.js';
 export { createUser, findUser, listUsers, type User } from './services/users.js';

@@ -2,28 +2,82 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
+import { localRequestHandler } from './local/localAccess.js';
 import { type Jobs, startJobs } from './services/jobs.js';
 
 export interface Server {
   app: FastifyInstance;
   database: Database;
   jobs: Jobs;
+  /** Listens on the configured host and port; the address, e.g. `http://127.0.0.1:8080`. */
+  listen(): Promise<string>;
   /** Stops accepting requests, lets jobs finish, closes the database. */
   close(): Promise<void>;
 }
 
-/** Opens the database (applying migrations), starts the job queue and assembles the app. */
-export async function createServer(config: ServerConfig): Promise<Server> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const jobs = await startJobs(database, { workers: config.workers });
-  const app = await buildApp({ config, database, jobs });
+/** A port that another program listens on. */
+export class PortInUse extends Error {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(`port ${port} on ${host} is in use by another program`);
+    this.name = 'PortInUse';
+  }
+}
+
+export interface ServerOptions {
+  /** Who opens the database (`dxmon serve`, `dxmon import`...): named to any other process. */
+  holder?: string;
+}
+
+/**
+ * Opens the database (applying migrations), starts the job queue and assembles the app. On PGlite
+ * the process then owns the data directory, and serves this machine's other `dxmon` commands
+ * through the directory's socket.
+ */
+export async function createServer(
+  config: ServerConfig,
+  options: ServerOptions = {},
+): Promise<Server> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    migrationUrl: config.migrationUrl,
+    dataDir: config.dataDir,
+    holder: options.holder,
+  });
+  let jobs: Jobs | undefined;
+  let app: FastifyInstance;
+  try {
+    jobs = await startJobs(database, { workers: config.workers });
+    app = await buildApp({ config, database, jobs });
+  } catch (error) {
+    await jobs?.stop();
+    await database.close();
+    throw error;
+  }
+  database.claim?.serve(localRequestHandler(app));
+  const started = jobs;
   return {
     app,
     database,
-    jobs,
+    jobs: started,
+    listen: async () => {
+      let address: string;
+      try {
+        address = await app.listen({ port: config.port, host: config.host });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new PortInUse(config.host, config.port);
+        }
+        throw error;
+      }
+      database.claim?.announce(address);
+      return address;
+    },
     close: async () => {
       await app.close();
-      await jobs.stop();
+      await started.stop();
       await database.close();
     },
   };

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliError } from '../cliError.js';
+import { dataDirInUseError } from '../local/dataDirInUse.js';
 
 /** `dxmon demo`: loads the demo data set into a new database. */
 export function demoCommand(): Command {
@@ -18,11 +19,19 @@ Examples:
   $ dxmon demo --data-dir ./dxmon-data && dxmon serve --data-dir ./dxmon-data`,
     )
     .action(async (flags: { dataDir?: string }) => {
-      const { demoAccounts, demoPassword, loadConfig, loadDemo, openDatabase } = await import(
-        '@dxmon/server'
-      );
+      const { DataDirInUse, demoAccounts, demoPassword, loadConfig, loadDemo, openDatabase } =
+        await import('@dxmon/server');
       const config = loadConfig({ dataDir: flags.dataDir });
-      const database = await openDatabase(config);
+      let database: Awaited<ReturnType<typeof openDatabase>>;
+      try {
+        database = await openDatabase({ ...config, holder: 'dxmon demo' });
+      } catch (error) {
+        if (!(error instanceof DataDirInUse)) throw error;
+        throw dataDirInUseError(error, [
+          'the demo loads only into an empty database: give a new folder with --data-dir,',
+          'or start a server with the demo on a new folder: dxmon serve --demo --data-dir NEW,',
+        ]);
+      }
       try {
         process.stderr.write('dxmon: loading the demo data');
         const summary = await loadDemo(database, undefined, (step) =>

@@ -1,5 +1,6 @@
 import { Argument, Command, Option } from 'commander';
 import { CliError } from '../cliError.js';
+import { problemError, withLocalApi } from '../local/localApi.js';
 import { outputTarget } from '../output/outputTarget.js';
 
 const tables = ['results', 'data', 'targets'] as const;
@@ -66,56 +67,31 @@ async function runExport(table: (typeof tables)[number], flags: ExportFlags): Pr
   if (format === 'xlsx' && (flags.out === undefined || flags.out === '-')) {
     throw new CliError('XLSX is a binary format: give --out FILE.xlsx');
   }
-  const server = await import('@dxmon/server');
-  const database = await server.openDatabase(server.loadConfig({ dataDir: flags.dataDir }));
+  const query =
+    table === 'results'
+      ? { framework: flags.framework, period: flags.period, level: flags.level, at: flags.at }
+      : table === 'data'
+        ? { unit: flags.unit, indicator: flags.indicator, period: flags.period }
+        : { unit: flags.unit, plan: flags.plan, as_of: flags.asOf };
+  const search = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  const response = await withLocalApi(flags.dataDir, 'dxmon export', (api) =>
+    api.request({ method: 'GET', url: `/api/exports/${table}.${format}?${search}` }),
+  );
+  // The server's own refusals (an unknown framework, a bad period) are messages, not crashes.
+  if (response.status >= 400) throw problemError(response);
+  const out = outputTarget(flags.out);
   try {
-    const file =
-      table === 'results'
-        ? await server.exportResults(
-            database,
-            {
-              framework: flags.framework as string,
-              period: flags.period as string,
-              level: flags.level,
-              at: flags.at,
-            },
-            format,
-          )
-        : table === 'data'
-          ? await server.exportData(
-              database,
-              { unit: flags.unit, indicator: flags.indicator, period: flags.period },
-              format,
-            )
-          : await server.exportTargets(
-              database,
-              { unit: flags.unit, plan: flags.plan, as_of: flags.asOf },
-              format,
-            );
-    const out = outputTarget(flags.out);
-    try {
-      out.write(typeof file.body === 'string' ? file.body : new Uint8Array(file.body));
-      out.commit();
-    } catch (error) {
-      out.abort();
-      throw error;
-    }
-    if (flags.out && flags.out !== '-') {
-      process.stderr.write(`${flags.out}: ${file.rows} rows (${table}, ${format})\n`);
-    }
+    out.write(new Uint8Array(response.body));
+    out.commit();
   } catch (error) {
-    // The server's own errors (an unknown framework, a bad period) are messages, not crashes.
-    if (error instanceof server.ApiProblem) {
-      throw new CliError(
-        error.message,
-        error.fields.map(
-          (f) =>
-            `${f.field}: ${f.message}${f.value !== undefined ? ` (got ${JSON.stringify(f.value)})` : ''}`,
-        ),
-      );
-    }
+    out.abort();
     throw error;
-  } finally {
-    await database.close();
+  }
+  if (flags.out && flags.out !== '-') {
+    process.stderr.write(
+      `${flags.out}: ${String(response.headers['x-row-count'])} rows (${table}, ${format})\n`,
+    );
   }
 }

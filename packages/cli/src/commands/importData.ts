@@ -1,7 +1,9 @@
 import { createReadStream, statSync } from 'node:fs';
+import { Transform } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { CliError } from '../cliError.js';
+import { type ApiResponse, jsonOf, problemError, withLocalApi } from '../local/localApi.js';
 
 interface ImportFlags {
   dataDir?: string;
@@ -31,53 +33,83 @@ Examples:
     .action((file: string, flags: ImportFlags) => runImport(file, flags));
 }
 
+interface ImportReport {
+  status: 'applied' | 'checked' | 'refused';
+  layout: 'long' | 'wide' | null;
+  rows: number;
+  values: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  problems: { row: number; field: string; value: string; message: string }[];
+  problems_total: number;
+}
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 async function runImport(file: string, flags: ImportFlags): Promise<void> {
   const size = statSync(file, { throwIfNoEntry: false });
   if (!size?.isFile()) throw new CliError(`${file}: cannot read: no such file`);
-  const { cliActor, csvRows, importData, loadConfig, openDatabase, xlsxRows } = await import(
-    '@dxmon/server'
-  );
-  const config = loadConfig({ dataDir: flags.dataDir });
-  const database = await openDatabase(config);
-  // A progress bar on a terminal only; rows are estimated from the file's size.
-  const bar = process.stderr.isTTY
-    ? new SingleBar({
-        format: 'importing [{bar}] {value} rows',
-        stream: process.stderr,
-        hideCursor: true,
-      })
-    : undefined;
-  bar?.start(0, 0);
-  try {
-    const stream = createReadStream(file);
-    const xlsx = /\.xlsx$/i.test(file);
-    const report = await importData(database, xlsx ? xlsxRows(stream) : csvRows(stream), {
-      format: xlsx ? 'xlsx' : 'csv',
-      filename: file,
-      dryRun: Boolean(flags.dryRun),
-      author: process.env.USER,
-      actor: cliActor(),
-      onProgress: (rows) => {
-        bar?.setTotal(rows);
-        bar?.update(rows);
-      },
-    });
-    bar?.stop();
-    if (report.status === 'refused') {
-      throw new CliError(
-        `${file}: ${report.problems_total} problem${report.problems_total === 1 ? '' : 's'}; nothing was written`,
-        report.problems.map(
-          (p) =>
-            `${file}:${p.row}: ${p.field === 'row' ? '' : `field "${p.field}": `}${p.message}${p.value && p.field !== 'row' ? ` (got "${p.value}")` : ''}`,
-        ),
-      );
-    }
-    const verb = report.status === 'applied' ? 'imported' : 'checked (dry run, nothing written)';
-    process.stdout.write(
-      `${file}: ${verb}: ${report.rows} rows, ${report.values} values (${report.layout} format): ${report.inserted} new, ${report.updated} changed, ${report.unchanged} unchanged\n`,
+  const xlsx = /\.xlsx$/i.test(file);
+  const report = await withLocalApi(flags.dataDir, 'dxmon import', async (api) => {
+    // A progress bar on a terminal only, over the bytes of the file sent.
+    const bar = process.stderr.isTTY
+      ? new SingleBar({
+          format: 'importing [{bar}] {percentage}%',
+          stream: process.stderr,
+          hideCursor: true,
+        })
+      : undefined;
+    bar?.start(size.size, 0);
+    let sent = 0;
+    const stream = createReadStream(file).pipe(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          sent += chunk.length;
+          bar?.update(sent);
+          done(null, chunk);
+        },
+      }),
     );
-  } finally {
-    bar?.stop();
-    await database.close();
+    try {
+      const query = new URLSearchParams({
+        dry_run: String(Boolean(flags.dryRun)),
+        filename: file.slice(-300),
+      });
+      const response = await api.request({
+        method: 'POST',
+        url: `/api/imports?${query}`,
+        body: stream,
+        contentType: xlsx ? xlsxType : 'text/csv',
+      });
+      if (response.status < 400) return jsonOf<ImportReport>(response);
+      // A refused import answers 422 (or 403) with the report of every bad row.
+      const refused = refusedReport(response);
+      if (!refused) throw problemError(response);
+      return refused;
+    } finally {
+      bar?.stop();
+    }
+  });
+  if (report.status === 'refused') {
+    throw new CliError(
+      `${file}: ${report.problems_total} problem${report.problems_total === 1 ? '' : 's'}; nothing was written`,
+      report.problems.map(
+        (p) =>
+          `${file}:${p.row}: ${p.field === 'row' ? '' : `field "${p.field}": `}${p.message}${p.value && p.field !== 'row' ? ` (got "${p.value}")` : ''}`,
+      ),
+    );
+  }
+  const verb = report.status === 'applied' ? 'imported' : 'checked (dry run, nothing written)';
+  process.stdout.write(
+    `${file}: ${verb}: ${report.rows} rows, ${report.values} values (${report.layout} format): ${report.inserted} new, ${report.updated} changed, ${report.unchanged} unchanged\n`,
+  );
+}
+
+function refusedReport(response: ApiResponse): ImportReport | undefined {
+  try {
+    return (JSON.parse(response.body.toString('utf8')) as { report?: ImportReport }).report;
+  } catch {
+    return undefined;
   }
 }

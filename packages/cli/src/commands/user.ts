@@ -1,32 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError } from '../cliError.js';
+import { jsonOf, withLocalApi } from '../local/localApi.js';
 
-type Server = typeof import('@dxmon/server');
-
-/** Opens the database `dxmon serve` uses, runs `work`, and turns the server's problems into messages. */
-export async function withDatabase<T>(
-  dataDir: string | undefined,
-  work: (server: Server, database: Awaited<ReturnType<Server['openDatabase']>>) => Promise<T>,
-): Promise<T> {
-  const server = await import('@dxmon/server');
-  const database = await server.openDatabase(server.loadConfig({ dataDir }));
-  try {
-    return await work(server, database);
-  } catch (error) {
-    if (error instanceof server.ApiProblem) {
-      throw new CliError(
-        error.message,
-        error.fields.map(
-          (f) =>
-            `${f.field}: ${f.message}${f.value !== undefined ? ` (got ${JSON.stringify(f.value)})` : ''}`,
-        ),
-      );
-    }
-    throw error;
-  } finally {
-    await database.close();
-  }
+interface Account {
+  email: string;
+  name: string;
+  role: string;
+  unit: string | null;
+  language: string;
+  active: boolean;
 }
 
 /** The first line of standard input: a password piped in, never typed on the command line. */
@@ -73,23 +56,25 @@ Examples:
         dataDir?: string;
       }) => {
         const password = flags.passwordStdin ? passwordFromStdin() : undefined;
-        await withDatabase(flags.dataDir, async (server, database) => {
-          const created = await server.createUser(
-            database,
-            {
-              email: flags.email,
-              name: flags.name,
-              role: flags.role,
-              unit: flags.unit,
-              language: flags.language,
-              password,
-            },
-            server.cliActor(),
-          );
-          process.stdout.write(
-            `created ${created.email} (${created.role}${created.unit ? ` of ${created.unit}` : ''})${password ? '' : '; no password: it signs in with API tokens only'}\n`,
-          );
-        });
+        const created = await withLocalApi(flags.dataDir, 'dxmon user add', async (api) =>
+          jsonOf<Account>(
+            await api.request({
+              method: 'POST',
+              url: '/api/users',
+              body: {
+                email: flags.email,
+                name: flags.name,
+                role: flags.role,
+                unit: flags.unit,
+                language: flags.language,
+                password,
+              },
+            }),
+          ),
+        );
+        process.stdout.write(
+          `created ${created.email} (${created.role}${created.unit ? ` of ${created.unit}` : ''})${password ? '' : '; no password: it signs in with API tokens only'}\n`,
+        );
       },
     );
   user
@@ -97,30 +82,30 @@ Examples:
     .description('List the accounts.')
     .option('--data-dir <dir>', 'folder of the embedded database (default ./dxmon-data)')
     .action(async (flags: { dataDir?: string }) => {
-      await withDatabase(flags.dataDir, async (server, database) => {
-        const users = await server.listUsers(database);
-        const rows = [
-          ['email', 'name', 'role', 'unit', 'language', 'active'],
-          ...users.map((u) => [
-            u.email,
-            u.name,
-            u.role,
-            u.unit ?? '',
-            u.language,
-            u.active ? 'yes' : 'no',
-          ]),
-        ];
-        const widths =
-          rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-        for (const r of rows) {
-          process.stdout.write(
-            `${r
-              .map((c, i) => c.padEnd(widths[i] ?? 0))
-              .join('  ')
-              .trimEnd()}\n`,
-          );
-        }
-      });
+      const { items: users } = await withLocalApi(flags.dataDir, 'dxmon user list', async (api) =>
+        jsonOf<{ items: Account[] }>(await api.request({ method: 'GET', url: '/api/users' })),
+      );
+      const rows = [
+        ['email', 'name', 'role', 'unit', 'language', 'active'],
+        ...users.map((u) => [
+          u.email,
+          u.name,
+          u.role,
+          u.unit ?? '',
+          u.language,
+          u.active ? 'yes' : 'no',
+        ]),
+      ];
+      const widths =
+        rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+      for (const r of rows) {
+        process.stdout.write(
+          `${r
+            .map((c, i) => c.padEnd(widths[i] ?? 0))
+            .join('  ')
+            .trimEnd()}\n`,
+        );
+      }
     });
   return user;
 }
@@ -144,18 +129,19 @@ Example:
   $ dxmon token create --email bot@example.org --name nightly-import`,
     )
     .action(async (flags: { email: string; name: string; dataDir?: string }) => {
-      await withDatabase(flags.dataDir, async (server, database) => {
-        const user = await server.findUser(database, flags.email);
-        if (!user) throw new CliError(`there is no account ${flags.email}`);
-        const created = await server.createApiToken(
-          database,
-          user.id,
-          flags.name,
-          server.cliActor(),
-        );
-        process.stderr.write(`token ${created.id} "${created.name}" for ${user.email}:\n`);
-        process.stdout.write(`${created.token}\n`);
-      });
+      const created = await withLocalApi(flags.dataDir, 'dxmon token create', async (api) =>
+        jsonOf<{ id: number; name: string; token: string }>(
+          await api.request({
+            method: 'POST',
+            url: '/api/tokens',
+            body: { name: flags.name, email: flags.email },
+          }),
+        ),
+      );
+      process.stderr.write(
+        `token ${created.id} "${created.name}" for ${flags.email.trim().toLowerCase()}:\n`,
+      );
+      process.stdout.write(`${created.token}\n`);
     });
   return token;
 }

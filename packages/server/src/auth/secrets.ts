@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** A new random secret (256 bits) with a prefix saying what it is: `dxs_` session, `dxt_` API token. */
-export function newSecret(prefix: 'dxs' | 'dxt' | 'csrf'): string {
+/** A new random secret (256 bits) with a prefix saying what it is: `dxs_` session, `dxt_` API token, `dxl_` local access. */
+export function newSecret(prefix: 'dxs' | 'dxt' | 'dxl' | 'csrf'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

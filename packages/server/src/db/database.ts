@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -7,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { claimDataDir, type DataDirClaim } from '../local/dataDirOwner.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -34,6 +34,8 @@ export interface Database {
   watch?: (channel: string, onNotify: () => void) => Promise<void>;
   /** PGlite only: its data directory as a tarball (test templates, backups). */
   dump?: () => Promise<Blob>;
+  /** PGlite in a folder: this process's hold on the folder, released by `close`. */
+  claim?: DataDirClaim;
 }
 
 export interface DatabaseOptions {
@@ -43,6 +45,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** A PGlite data directory dump to start from (tests: a migrated template). */
   loadDataDir?: Blob | File | undefined;
+  /** Who opens a PGlite folder (`dxmon serve`...), for the message another process gets. */
+  holder?: string | undefined;
 }
 
 const migrationsFolder = new URL('../../drizzle', import.meta.url).pathname;
@@ -55,7 +59,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // An idle client closed by the server (restart, administrator) is dropped from the pool and
   // replaced on next use; without a listener pg would raise it as an uncaught error.
   pool?.on('error', (error) => console.error(`database: idle connection lost: ${error.message}`));
-  const database = pool ? postgres(pool) : await openPglite(options.dataDir, options.loadDataDir);
+  const database = pool
+    ? postgres(pool)
+    : await openPglite(options.dataDir, options.loadDataDir, options.holder);
   try {
     await migrateDatabase(database, pool);
   } catch (error) {
@@ -68,14 +74,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(
   dataDir: string | undefined,
   loadDataDir?: Blob | File,
+  holder = `dxmon (${process.argv.slice(2, 3).join(' ') || 'node'})`,
 ): Promise<Database> {
   let dir: string | undefined;
+  let claim: DataDirClaim | undefined;
   if (dataDir && dataDir !== 'memory://') {
-    mkdirSync(dataDir, { recursive: true });
+    // Before PGlite reads a byte: a second process on the same files would destroy them.
+    claim = await claimDataDir(dataDir, holder);
     dir = join(dataDir, 'pglite');
   }
-  const client = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
+  } catch (error) {
+    await claim?.release();
+    throw error;
+  }
   return {
+    claim,
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
     query: async <R>(text: string, params?: unknown[]) =>
@@ -88,7 +104,13 @@ async function openPglite(
             (await tx.query<R>(text, params as unknown[])) as { rows: R[] },
         }),
       ),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await claim?.release();
+      }
+    },
     watch: async (channel, onNotify) => {
       await client.listen(channel, () => onNotify());
     },

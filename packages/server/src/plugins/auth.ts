@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { sameSecret } from '../auth/secrets.js';
 import { Forbidden, Unauthorized } from '../http/problems.js';
+import { localActor } from '../local/localAccess.js';
 import { actorForSecret, sessionHours } from '../services/sessions.js';
 
 declare module 'fastify' {
@@ -16,8 +17,8 @@ export const sessionCookie = 'dxmon_session';
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Finds the actor of every request: an `Authorization: Bearer` secret (API token or session) or
- * the session cookie. A secret that is sent but unknown, expired or revoked is a 401 rather than
+ * Finds the actor of every request: this machine's `dxmon` commands (local access), an
+ * `Authorization: Bearer` secret (API token or session) or the session cookie. A secret that is sent but unknown, expired or revoked is a 401 rather than
  * an anonymous request, so that scripts learn at once that their token no longer works. Writes
  * authenticated by the cookie must carry the session's CSRF token in `x-csrf-token`: a page on
  * another site can make the browser send the cookie, but cannot read the token.
@@ -25,6 +26,11 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export async function registerAuth(app: FastifyInstance): Promise<void> {
   await app.register(cookie);
   app.addHook('onRequest', async (request: FastifyRequest) => {
+    const local = localActor(app, request);
+    if (local) {
+      request.actor = local;
+      return;
+    }
     const header = request.headers.authorization;
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const fromCookie = request.cookies[sessionCookie];

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireRole } from '../auth/permissions.js';
+import { NotFound, ValidationFailed } from '../http/problems.js';
 import { problemSchema } from '../http/schemas.js';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../plugins/auth.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../services/apiTokens.js';
@@ -128,19 +129,32 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: smallBody,
       schema: {
         tags: ['accounts'],
-        summary: 'Create a personal API token; its secret is shown once',
-        body: z.object({ name: z.string().min(1).max(100) }),
+        summary: 'Create an API token; its secret is shown once',
+        description:
+          "A token for the signed-in user's own account; admins may name another account with `email`.",
+        body: z.object({
+          name: z.string().min(1).max(100),
+          email: z.string().max(320).optional(),
+        }),
         response: { 201: tokenSchema.extend({ token: z.string() }), ...problems },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const token = await createApiToken(
-        app.database,
-        actor.userId as number,
-        request.body.name,
-        actor,
-      );
+      const { name, email } = request.body;
+      let userId = actor.userId;
+      if (email !== undefined) {
+        requireRole(actor, ['admin'], "creating another account's token");
+        const user = await findUser(app.database, email);
+        if (!user) throw new NotFound(`there is no account ${email}`);
+        userId = user.id;
+      }
+      if (userId === null) {
+        throw new ValidationFailed('an actor without an account names one: give `email`', [
+          { field: 'body.email', message: 'required when acting without an account' },
+        ]);
+      }
+      const token = await createApiToken(app.database, userId, name, actor);
       return reply.status(201).send(token);
     },
   );

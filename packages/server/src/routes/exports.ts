@@ -100,6 +100,7 @@ function send(reply: FastifyReply, file: NamedExport) {
   return reply
     .type(file.contentType)
     .header('content-disposition', `attachment; filename="${file.name}"`)
+    .header('x-row-count', String(file.rows))
     .serializer((x: unknown) => x as string)
     .send(file.body);
 }

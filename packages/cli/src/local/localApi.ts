@@ -1,0 +1,200 @@
+import { request as httpRequest } from 'node:http';
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CliError } from '../cliError.js';
+
+type ServerModule = typeof import('@dxmon/server');
+
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path and query, e.g. `/api/users`. */
+  url: string;
+  /** JSON (an object) or a file's bytes (a stream, with `contentType`). */
+  body?: object | Readable;
+  contentType?: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, unknown>;
+  body: Buffer;
+}
+
+/** The API of the database that `dxmon serve` uses, for the commands that read or write it. */
+export interface LocalApi {
+  /** Where requests go, for messages: the running server, or this process. */
+  readonly via: 'server' | 'this process';
+  request(request: ApiRequest): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+/**
+ * Reaches the database as the API does, with the command line's full rights (local access).
+ * On PGlite, if a server (or another command) holds the data directory, requests go to it through
+ * the directory's socket: a second process must never open the same files. Otherwise this
+ * process opens the database itself, and holds the directory until `close`.
+ */
+export async function openLocalApi(dataDir: string | undefined, holder: string): Promise<LocalApi> {
+  const server = await import('@dxmon/server');
+  const config = server.loadConfig({ dataDir, logLevel: 'silent', workers: false });
+  if (config.databaseUrl) return inProcess(server, await server.createServer(config, { holder }));
+  // Two commands may find the directory free at once: the one that loses serves through the other.
+  for (let attempt = 0; ; attempt += 1) {
+    if (await server.dataDirHeld(config.dataDir)) {
+      return throughSocket(server.dataDirSocket(config.dataDir), server);
+    }
+    try {
+      return inProcess(server, await server.createServer(config, { holder }));
+    } catch (error) {
+      if (!(error instanceof server.DataDirInUse) || attempt >= 3) throw error;
+    }
+  }
+}
+
+const localUser = () => process.env.USER ?? process.env.USERNAME ?? 'cli';
+
+function inProcess(
+  server: ServerModule,
+  running: Awaited<ReturnType<ServerModule['createServer']>>,
+): LocalApi {
+  const { app } = running;
+  return {
+    via: 'this process',
+    request: async ({ method, url, body, contentType }) => {
+      const json = body !== undefined && !isStream(body);
+      const response = await app.inject({
+        method,
+        url,
+        headers: {
+          [server.localHeader]: app.localSecret,
+          [server.localUserHeader]: localUser(),
+          ...(body !== undefined
+            ? {
+                'content-type': json
+                  ? 'application/json'
+                  : (contentType ?? 'application/octet-stream'),
+              }
+            : {}),
+        },
+        ...(body !== undefined
+          ? { payload: json ? JSON.stringify(body) : (body as Readable) }
+          : {}),
+      });
+      return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
+    },
+    close: () => running.close(),
+  };
+}
+
+function throughSocket(socketPath: string, server: ServerModule): LocalApi {
+  let ready: Promise<void> | undefined;
+  const send = ({ method, url, body, contentType }: ApiRequest) =>
+    new Promise<ApiResponse>((resolve, reject) => {
+      const json = body !== undefined && !isStream(body);
+      const request = httpRequest(
+        {
+          socketPath,
+          method,
+          path: url,
+          headers: {
+            [server.localUserHeader]: localUser(),
+            ...(body !== undefined
+              ? {
+                  'content-type': json
+                    ? 'application/json'
+                    : (contentType ?? 'application/octet-stream'),
+                }
+              : {}),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+          response.on('error', reject);
+        },
+      );
+      request.on('error', (error) =>
+        reject(new CliError(`the server holding the database stopped answering: ${error.message}`)),
+      );
+      if (body === undefined) request.end();
+      else if (json) request.end(JSON.stringify(body));
+      else (body as Readable).pipe(request);
+    });
+  return {
+    via: 'server',
+    request: async (request) => {
+      // A server still starting (migrations, loading the demo) answers 503: wait for it, before
+      // sending a file that could not be sent twice.
+      ready ??= waitUntilReady(send);
+      await ready;
+      return send(request);
+    },
+    close: async () => {},
+  };
+}
+
+async function waitUntilReady(send: (request: ApiRequest) => Promise<ApiResponse>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let told = false;
+  for (;;) {
+    const { status } = await send({ method: 'GET', url: '/api/health' });
+    if (status !== 503) return;
+    if (Date.now() > deadline)
+      throw new CliError('the server holding the database is still starting: try again later');
+    if (!told) process.stderr.write('dxmon: waiting for the server to finish starting\n');
+    told = true;
+    await sleep(500);
+  }
+}
+
+function isStream(body: object): body is Readable {
+  return typeof (body as Readable).pipe === 'function';
+}
+
+/** A problem response (RFC 9457) as a CLI error: its detail, then one line per field. */
+export function problemError(response: ApiResponse): CliError {
+  let problem: {
+    title?: string;
+    detail?: string;
+    fields?: { field: string; message: string; value?: unknown }[];
+  };
+  try {
+    problem = JSON.parse(response.body.toString('utf8'));
+  } catch {
+    return new CliError(`the server answered ${response.status}`);
+  }
+  return new CliError(
+    problem.detail ?? problem.title ?? `the server answered ${response.status}`,
+    (problem.fields ?? []).map(
+      (f) =>
+        `${f.field}: ${f.message}${f.value !== undefined ? ` (got ${JSON.stringify(f.value)})` : ''}`,
+    ),
+  );
+}
+
+/** The JSON body of a successful response; a problem becomes a CLI error. */
+export function jsonOf<T>(response: ApiResponse): T {
+  if (response.status >= 400) throw problemError(response);
+  return JSON.parse(response.body.toString('utf8')) as T;
+}
+
+/** Runs `work` with the local API, closing it after. */
+export async function withLocalApi<T>(
+  dataDir: string | undefined,
+  holder: string,
+  work: (api: LocalApi) => Promise<T>,
+): Promise<T> {
+  const api = await openLocalApi(dataDir, holder);
+  try {
+    return await work(api);
+  } finally {
+    await api.close();
+  }
+}
