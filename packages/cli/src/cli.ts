@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/exportData.js';
 import { importCommand } from './commands/importData.js';
+import { migrateCommand } from './commands/migrate.js';
 import { serveCommand } from './commands/serve.js';
 import { targetsCommand } from './commands/targets.js';
 import { uncertaintyCommand } from './commands/uncertainty.js';
@@ -127,6 +128,7 @@ Examples:
   cli.addCommand(explainCommand());
   cli.addCommand(uncertaintyCommand());
   cli.addCommand(serveCommand());
+  cli.addCommand(migrateCommand());
   cli.addCommand(demoCommand());
   cli.addCommand(importCommand());
   cli.addCommand(exportCommand());
@@ -149,6 +151,11 @@ export async function run(argv: readonly string[]): Promise<number> {
       const more = error.problems.length - maxProblemsShown;
       if (more > 0) console.error(`  ... and ${more} more problem${more === 1 ? '' : 's'}`);
       return error.exitCode;
+    }
+    // The server's refusal to run DDL as an application role says what to run: no stack trace.
+    if (error instanceof Error && error.name === 'MigrationsPending') {
+      console.error(`dxmon: ${error.message}`);
+      return 1;
     }
     throw error;
   }

@@ -93,6 +93,21 @@ test('dxmon validate --help: exit 0 and the examples', () => {
   assert.match(run.stdout, /\nExamples:\n {2}\$ dxmon validate --framework /);
 });
 
+test('dxmon migrate --help: exit 0, the flags, what the application role may do, PGlite, examples', () => {
+  const run = help('migrate');
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^Usage: dxmon migrate /);
+  for (const flag of ['--app-role', '--data-dir'])
+    assert.ok(run.stdout.includes(`  ${flag} `), `${flag} is described`);
+  assert.match(run.stdout, /DATABASE_MIGRATION_URL/);
+  assert.match(run.stdout, /only SELECT and INSERT on the audit trail/);
+  assert.match(run.stdout, /On PGlite/);
+  assert.match(
+    run.stdout,
+    /\nExamples:\n {2}\$ DATABASE_MIGRATION_URL=\S+ dxmon migrate --app-role /,
+  );
+});
+
 test('the files that the help examples name exist in the repository', () => {
   const text = [help(), help('compute'), help('validate')].map((r) => r.stdout).join('\n');
   const paths = [...text.matchAll(/\b(data\/\S+)/g)].map((m) => m[1] as string);

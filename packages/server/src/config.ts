@@ -6,6 +6,13 @@ export const serverConfigSchema = z.object({
   dataDir: z.string().min(1).default('./dxmon-data'),
   /** PostgreSQL connection string; PGlite when absent. */
   databaseUrl: z.string().url().optional(),
+  /**
+   * PostgreSQL: the connection string of the role that owns the schema. Migrations run with it,
+   * and `databaseUrl`'s role (the application role) then runs no DDL at all.
+   */
+  migrationUrl: z.string().url().optional(),
+  /** PostgreSQL: the application role `dxmon migrate` grants its privileges to. */
+  appRole: z.string().min(1).optional(),
   host: z.string().default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(8080),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -23,7 +30,8 @@ export type ServerConfig = z.output<typeof serverConfigSchema>;
 
 /**
  * Builds the configuration from command-line flags and the environment (flags win). Only
- * `DATABASE_URL`, `DXMON_DATA_DIR`, `PORT`, `HOST` and `LOG_LEVEL` are read, here and nowhere else.
+ * `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `DATABASE_APP_ROLE`, `DXMON_DATA_DIR`, `PORT`, `HOST`
+ * and `LOG_LEVEL` are read, here and nowhere else.
  */
 export function loadConfig(
   flags: Partial<Record<keyof ServerConfig, unknown>> = {},
@@ -33,6 +41,8 @@ export function loadConfig(
   return serverConfigSchema.parse({
     dataDir: env.DXMON_DATA_DIR,
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationUrl: env.DATABASE_MIGRATION_URL || undefined,
+    appRole: env.DATABASE_APP_ROLE || undefined,
     host: env.HOST,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,

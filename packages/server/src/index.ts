@@ -4,6 +4,12 @@ export { type Actor, cliActor, type Role, roles, systemActor } from './auth/acto
 export { minPasswordLength } from './auth/passwords.js';
 export { loadConfig, type ServerConfig } from './config.js';
 export { type Database, openDatabase } from './db/database.js';
+export { MigrationsPending } from './db/migrations.js';
+export {
+  migrateAsOwner,
+  type OwnerMigrationOptions,
+  type OwnerMigrationReport,
+} from './db/ownerMigration.js';
 export {
   type DemoSummary,
   demoAccounts,

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { claimDataDir, type DataDirClaim } from '../local/dataDirOwner.js';
+import { migrationsFolder, prepareSchema } from './migrations.js';
+import { migrateAsOwner } from './ownerMigration.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -34,6 +35,11 @@ export interface Database {
   watch?: (channel: string, onNotify: () => void) => Promise<void>;
   /** PGlite only: its data directory as a tarball (test templates, backups). */
   dump?: () => Promise<Blob>;
+  /**
+   * Whether this connection's role applies migrations and the job queue's schema. False for an
+   * application role without ownership (db/applicationRole.ts), which runs no DDL at all.
+   */
+  runsMigrations?: boolean;
   /** PGlite in a folder: this process's hold on the folder, released by `close`. */
   claim?: DataDirClaim;
 }
@@ -45,11 +51,14 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** A PGlite data directory dump to start from (tests: a migrated template). */
   loadDataDir?: Blob | File | undefined;
+  /**
+   * PostgreSQL: the owner's connection string. Migrations run with it first, and the role of
+   * `databaseUrl` (the application role) is given its privileges and runs no DDL.
+   */
+  migrationUrl?: string | undefined;
   /** Who opens a PGlite folder (`dxmon serve`...), for the message another process gets. */
   holder?: string | undefined;
 }
-
-const migrationsFolder = new URL('../../drizzle', import.meta.url).pathname;
 
 /** Opens the database and applies any migration not yet applied. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -63,7 +72,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ? postgres(pool)
     : await openPglite(options.dataDir, options.loadDataDir, options.holder);
   try {
-    await migrateDatabase(database, pool);
+    database.runsMigrations = await migrateDatabase(database, pool, options.migrationUrl);
   } catch (error) {
     await database.close();
     throw error;
@@ -150,20 +159,21 @@ function postgres(pool: pg.Pool): Database {
 }
 
 /**
- * Applies drizzle-kit's migrations. On PostgreSQL several servers may start at once: a
- * session-level advisory lock, held on one connection, lets one migrate while the others wait.
+ * Applies drizzle-kit's migrations; returns whether this connection's role runs DDL. On
+ * PostgreSQL with a migration URL the owner migrates and the pool's role is the application's;
+ * without one, a role that may not migrate checks that nothing is pending (db/migrations.ts).
  */
-async function migrateDatabase(database: Database, pool?: pg.Pool): Promise<void> {
+async function migrateDatabase(
+  database: Database,
+  pool: pg.Pool | undefined,
+  migrationUrl: string | undefined,
+): Promise<boolean> {
   if (database.kind === 'pglite' || !pool) {
     await migratePglite(database.db as never, { migrationsFolder });
-    return;
+    return true;
   }
-  const client = await pool.connect();
-  try {
-    await client.query('select pg_advisory_lock(7312024)');
-    await migratePg(drizzlePg(client), { migrationsFolder });
-  } finally {
-    await client.query('select pg_advisory_unlock(7312024)').catch(() => {});
-    client.release();
-  }
+  if (!migrationUrl) return prepareSchema(pool);
+  const { rows } = await pool.query<{ role: string }>('select current_user as role');
+  await migrateAsOwner({ databaseUrl: migrationUrl, appRole: rows[0]?.role });
+  return false;
 }

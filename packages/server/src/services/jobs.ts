@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
+import { MigrationsPending, runMigrate } from '../db/migrations.js';
 import { computeAssessment, type RunKey } from './assessments.js';
 
 /** The background work queue: pg-boss on the same database (PGlite or PostgreSQL). */
@@ -13,26 +14,60 @@ export interface Jobs {
 
 const assessQueue = 'assessment';
 const refreshQueue = 'refresh-results';
+/** The queues, created with the schema: adding one to pg-boss is DDL, the owner's to run. */
+const queues: [string, Record<string, unknown>][] = [
+  [assessQueue, {}],
+  [refreshQueue, { policy: 'singleton' }],
+];
+
+/** The PostgreSQL schema holding the queue's tables. */
+export const jobsSchema = 'pgboss';
+
+function queueOn(database: Pick<Database, 'query' | 'exec'>, install: boolean): PgBoss {
+  return new PgBoss({
+    db: {
+      // pg-boss sends its schema as several statements without parameters.
+      executeSql: (text: string, values?: unknown[]) =>
+        values && values.length > 0 ? database.query(text, values) : database.exec(text),
+    },
+    schema: jobsSchema,
+    // An application role without ownership only checks that the schema is current.
+    migrate: install,
+    // Maintenance and monitoring need no more than the defaults on a small queue.
+    superviseIntervalSeconds: 60,
+  } as ConstructorParameters<typeof PgBoss>[0]);
+}
+
+/**
+ * Installs or migrates pg-boss's schema and creates the queues, as the schema's owner
+ * (`dxmon migrate`); nothing is done when they are current.
+ */
+export async function installJobs(database: Pick<Database, 'query' | 'exec'>): Promise<void> {
+  const boss = queueOn(database, true);
+  boss.on('error', (error) => console.error(`jobs: ${error.message}`));
+  await boss.start();
+  try {
+    for (const [name, options] of queues) await boss.createQueue(name, options as never);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
 
 /**
  * Starts the queue and, with `workers`, this process's workers. Any number of processes may
  * share one PostgreSQL queue; on PGlite, the one process does everything.
  */
 export async function startJobs(database: Database, options: { workers: boolean }): Promise<Jobs> {
-  const boss = new PgBoss({
-    db: {
-      // pg-boss sends its schema as several statements without parameters.
-      executeSql: (text: string, values?: unknown[]) =>
-        values && values.length > 0 ? database.query(text, values) : database.exec(text),
-    },
-    schema: 'pgboss',
-    // Maintenance and monitoring need no more than the defaults on a small queue.
-    superviseIntervalSeconds: 60,
-  } as ConstructorParameters<typeof PgBoss>[0]);
+  // An application role (see db/applicationRole.ts) runs no DDL: the owner installed the schema.
+  const install = database.runsMigrations !== false;
+  const boss = queueOn(database, install);
   boss.on('error', (error) => console.error(`jobs: ${error.message}`));
-  await boss.start();
-  await boss.createQueue(assessQueue);
-  await boss.createQueue(refreshQueue, { policy: 'singleton' } as never);
+  if (install) {
+    await boss.start();
+    for (const [name, options] of queues) await boss.createQueue(name, options as never);
+  } else {
+    await startInstalled(boss);
+  }
 
   if (options.workers) {
     await boss.work<{ runId: number; key: RunKey }>(
@@ -69,6 +104,23 @@ export async function startJobs(database: Database, options: { workers: boolean 
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
   };
+}
+
+/** Starts pg-boss on the schema and queues the owner installed, or says what to run. */
+async function startInstalled(boss: PgBoss): Promise<void> {
+  try {
+    await boss.start();
+  } catch (error) {
+    throw new MigrationsPending(
+      `the job queue's schema is not ready (${(error as Error).message}): ${runMigrate}`,
+    );
+  }
+  for (const [name] of queues) {
+    if (!(await boss.getQueue(name))) {
+      await boss.stop({ graceful: false, wait: true });
+      throw new MigrationsPending(`the job queue ${name} does not exist: ${runMigrate}`);
+    }
+  }
 }
 
 /** Recomputes the most recently used result keys whose data revision is out of date. */
