@@ -296,6 +296,21 @@ describe('database roles [postgres]', {
     assert.equal(rows[0]?.n, 0, 'nothing was created');
   });
 
+  test('a role the owner has not granted is told to run dxmon migrate --app-role', async () => {
+    const stranger = `${appRole}_ungranted`;
+    await asAdmin(`create role ${stranger} login`);
+    try {
+      await assert.rejects(
+        serve({ DATABASE_URL: urlOf(stranger, databases.main) }),
+        new RegExp(
+          `^MigrationsPending: the role ${stranger} may not read the database's migrations: as the owner, run dxmon migrate --app-role ${stranger}$`,
+        ),
+      );
+    } finally {
+      await asAdmin(`drop role ${stranger}`);
+    }
+  });
+
   test('dxmon migrate --app-role, run as the owner, readies a database for the application role', async () => {
     const env = {
       ...process.env,
