@@ -1,7 +1,8 @@
 // Property-based tests (fast-check) of the two ways data gets in: the data-entry endpoint and
 // the file import. Random and hostile input (wrong types, huge numbers, unicode, SQL and script
 // fragments, duplicated rows) must never cause a 500, never leave a partial write, and every
-// rejection must be a problem document that says what is wrong and where.
+// rejection must be a problem document that says what is wrong and where. The same holds for what
+// every route shares: path parameters, deeply nested JSON, bodies of the wrong media type.
 //
 // Seeds are fixed so that a failure is reproducible; fast-check prints the shrunk counterexample.
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { maxNesting } from '../src/http/unsafeText.js';
 import { saveFramework } from '../src/services/frameworks.js';
 import { onEachDatabase } from './databases.js';
 import { adminAuthorization, miniFramework, seedProvinces, testApp } from './fixtures.js';
@@ -679,5 +681,112 @@ onEachDatabase('fuzzing data entry and imports', (database) => {
       }),
       { numRuns: 60, seed: 20_240_705 },
     );
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // What every route shares: its path parameters, its JSON body, its media type.
+
+  test('a NUL byte in any path parameter of any route is a 400 naming it, and writes nothing', async () => {
+    await app.ready();
+    const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const calls = Object.entries(paths).flatMap(([path, operations]) =>
+      [...path.matchAll(/\{([^}]+)\}/g)].flatMap(([, param]) =>
+        Object.keys(operations).map((method) => ({ method: method.toUpperCase(), path, param })),
+      ),
+    );
+    // Units, lineage, users, tokens, frameworks, runs, plans, targets, criteria, exports...
+    assert.ok(calls.length >= 20, `only ${calls.length} routes with parameters found`);
+    for (const { method, path, param } of calls) {
+      // The other parameters get a plausible value; this one a code with NUL after it.
+      const url = path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+        name === param ? 'VN-08%00' : 'VN-08',
+      );
+      const before = await rowCounts();
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        headers: { authorization: await adminAuthorization(database()) },
+        ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+      });
+      const context = `${method} ${url}: ${res.statusCode} ${res.body.slice(0, 500)}`;
+      assert.deepEqual(await rowCounts(), before, `a refused request wrote something: ${context}`);
+      assert.equal(res.statusCode, 400, context);
+      const problem = assertExplained(res);
+      assert.deepEqual(
+        problem.fields.map((f) => [f.field, f.message]),
+        [[`params.${param}`, 'contains a NUL character']],
+        context,
+      );
+    }
+  });
+
+  test(`JSON nested deeper than ${maxNesting} levels is a 400 naming where, and writes nothing`, async () => {
+    const arrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    const objects = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}`;
+    const bodies = [
+      { json: arrays(5000), field: `body${'[0]'.repeat(maxNesting)}` },
+      // Deep enough to overflow any recursive walk, however the JIT sizes its frames (200 KB:
+      // only data entry takes bodies that large).
+      {
+        json: arrays(100_000),
+        field: `body${'[0]'.repeat(maxNesting)}`,
+        only: '/api/data-values',
+      },
+      { json: objects(5000), field: `body${'.a'.repeat(maxNesting)}` },
+      { json: `{"values":${arrays(5000)}}`, field: `body.values${'[0]'.repeat(maxNesting - 1)}` },
+      // One level too many, and a property named "constructor" (Fastify's parser scans those).
+      { json: arrays(maxNesting + 1), field: `body${'[0]'.repeat(maxNesting)}` },
+      {
+        json: `{"values":[${objects(4000).replace('{}', '{"constructor":1}')}]}`,
+        field: `body.values[0]${'.a'.repeat(maxNesting - 2)}`,
+      },
+    ];
+    const routes = ['/api/data-values', '/api/units', '/api/runs', '/api/frameworks/mini/preview'];
+    for (const url of routes) {
+      for (const { json, field, only } of bodies) {
+        if (only && only !== url) continue;
+        const before = await rowCounts();
+        const res = await post(url, json, 'application/json');
+        const context = `${url} ${json.slice(0, 30)}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+        assert.deepEqual(
+          await rowCounts(),
+          before,
+          `a refused request wrote something: ${context}`,
+        );
+        assert.equal(res.statusCode, 400, context);
+        const problem = assertExplained(res);
+        assert.deepEqual(
+          problem.fields.map((f) => [f.field, f.message]),
+          [[field, `nested deeper than ${maxNesting} levels`]],
+          context,
+        );
+      }
+      // At the limit, the route's own checks answer (these bodies are not what it takes).
+      const res = await post(url, arrays(maxNesting), 'application/json');
+      assert.equal(res.statusCode, 400, res.body);
+      assert.doesNotMatch(assertExplained(res).fields[0]?.message ?? '', /nested/, res.body);
+    }
+  });
+
+  test('JSON or plain text sent to POST /api/imports is a 415 naming the content type, and writes nothing', async () => {
+    const csv = 'unit,indicator,period,value\nVN-01,population,2024,1234\n';
+    for (const [type, body] of [
+      ['application/json', JSON.stringify({ values: [] })],
+      ['application/json', JSON.stringify(csv)],
+      ['text/plain', csv],
+    ] as const) {
+      const before = await rowCounts();
+      const res = await post('/api/imports', body, type);
+      const context = `${type}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+      assert.deepEqual(await rowCounts(), before, `a refused import wrote something: ${context}`);
+      assert.equal(res.statusCode, 415, context);
+      const problem = assertExplained(res);
+      assert.equal(problem.fields[0]?.field, 'headers.content-type', context);
+      assert.match(
+        problem.fields[0]?.message ?? '',
+        new RegExp(`text/csv .*not ${type}$`),
+        context,
+      );
+    }
   });
 });

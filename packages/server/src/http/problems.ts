@@ -47,6 +47,13 @@ export class UnprocessableContent extends ApiProblem {
   }
 }
 
+/** A body in a format the route does not read (JSON sent to the file import). */
+export class UnsupportedMediaType extends ApiProblem {
+  constructor(detail: string, fields: ProblemField[] = []) {
+    super(415, 'Unsupported media type', detail, fields);
+  }
+}
+
 export class Unauthorized extends ApiProblem {
   constructor(detail: string) {
     super(401, 'Unauthorized', detail);

@@ -13,23 +13,47 @@ export function unsafeTextReason(text: string): string | undefined {
     : 'contains broken Unicode (half of a surrogate pair)';
 }
 
-/** Every string (and key) in a parsed JSON value that cannot be stored, with its path. */
-export function unsafeTextIn(
-  value: unknown,
-  path: string,
-  found: { field: string; message: string }[] = [],
-): { field: string; message: string }[] {
-  if (found.length >= 20) return found;
-  if (typeof value === 'string') {
-    const reason = unsafeTextReason(value);
-    if (reason) found.push({ field: path, message: reason });
-  } else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) unsafeTextIn(v, `${path}[${i}]`, found);
-  } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      const reason = unsafeTextReason(k);
-      if (reason) found.push({ field: `${path} key`, message: reason });
-      unsafeTextIn(v, `${path}.${k}`, found);
+/**
+ * How deeply a request's JSON may nest. No route's data comes near it (a unit's MultiPolygon
+ * outline is six levels); deeper input is refused before anything walks it recursively (schema
+ * checks, jsonb columns) and runs out of stack.
+ */
+export const maxNesting = 64;
+
+/**
+ * Every string (and key) in a parsed JSON value that cannot be stored, with its path, at most 20;
+ * and any array or object nested deeper than `maxNesting`. Walks with a stack of its own, so that
+ * no input depth can overflow the call stack.
+ */
+export function unsafeTextIn(value: unknown, path: string): { field: string; message: string }[] {
+  const found: { field: string; message: string }[] = [];
+  // Depth first, children pushed last first, so that problems come in the order of the text.
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value, path, depth: 0 }];
+  for (let next = pending.pop(); next && found.length < 20; next = pending.pop()) {
+    const { value, path, depth } = next;
+    if (typeof value === 'string') {
+      const reason = unsafeTextReason(value);
+      if (reason) found.push({ field: path, message: reason });
+    } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+      if (depth >= maxNesting) {
+        found.push({ field: path, message: `nested deeper than ${maxNesting} levels` });
+        continue;
+      }
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          pending.push({ value: value[i], path: `${path}[${i}]`, depth: depth + 1 });
+        }
+      } else {
+        const entries = Object.entries(value);
+        for (const [k] of entries) {
+          const reason = unsafeTextReason(k);
+          if (reason) found.push({ field: `${path} key`, message: reason });
+        }
+        for (let i = entries.length - 1; i >= 0; i--) {
+          const [k, v] = entries[i] as [string, unknown];
+          pending.push({ value: v, path: `${path}.${k}`, depth: depth + 1 });
+        }
+      }
     }
   }
   return found;

@@ -3,14 +3,16 @@ import { ValidationFailed } from '../http/problems.js';
 import { unsafeTextIn } from '../http/unsafeText.js';
 
 /**
- * Refuses JSON bodies and query strings holding a NUL character or broken Unicode, naming each
- * field, before any route sees them: PostgreSQL refuses NUL in text, and PGlite mis-measures
- * lone surrogates, so such text would otherwise end in a 500 deep inside a write.
+ * Refuses path parameters, query strings and JSON bodies holding a NUL character or broken
+ * Unicode, and JSON nested too deeply, naming each field, before any route sees them: PostgreSQL
+ * refuses NUL in text, PGlite mis-measures lone surrogates, and recursive walks of deep JSON run
+ * out of stack, so such input would otherwise end in a 500.
  */
 export function registerTextSafety(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const body = request.body;
     const found = [
+      ...unsafeTextIn(request.params, 'params'),
       ...unsafeTextIn(request.query, 'querystring'),
       ...(body && typeof body === 'object' && !('pipe' in body) ? unsafeTextIn(body, 'body') : []),
     ];

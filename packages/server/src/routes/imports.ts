@@ -4,11 +4,14 @@ import { z } from 'zod';
 import { requireRole } from '../auth/permissions.js';
 import { subtreeOf } from '../auth/unitScope.js';
 import type { Sql } from '../db/database.js';
+import { UnsupportedMediaType } from '../http/problems.js';
 import { problemSchema } from '../http/schemas.js';
 import { importData } from '../imports/importData.js';
 import { csvRows, xlsxRows } from '../imports/tableRows.js';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The types the import reads as a stream; JSON and plain text would reach it already parsed. */
+const fileTypes = ['text/csv', xlsxType, 'application/octet-stream'];
 
 const reportSchema = z.object({
   id: z.number().nullable(),
@@ -28,10 +31,7 @@ const reportSchema = z.object({
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   // The body is streamed to the parser, not buffered: files of a million rows are fine.
-  app.addContentTypeParser(
-    ['text/csv', xlsxType, 'application/octet-stream'],
-    (_request, payload, done) => done(null, payload),
-  );
+  app.addContentTypeParser(fileTypes, (_request, payload, done) => done(null, payload));
 
   app.post(
     '/imports',
@@ -58,7 +58,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireRole(request.actor, ['admin', 'analyst', 'officer'], 'importing data');
       // Officers import for their own units, as drafts; national roles anywhere, approved.
       const officer = actor.role === 'officer';
-      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
+      const type =
+        (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (!fileTypes.includes(type)) {
+        const message = `send the file as text/csv or ${xlsxType}, not ${type}`;
+        throw new UnsupportedMediaType(message, [
+          { field: 'headers.content-type', message, value: type },
+        ]);
+      }
       const format = type === xlsxType ? 'xlsx' : 'csv';
       const body = request.body as Readable;
       const rows = format === 'xlsx' ? xlsxRows(body) : csvRows(body);
