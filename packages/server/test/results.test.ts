@@ -125,6 +125,50 @@ onEachDatabase('results', (database) => {
     assert.equal(bad.statusCode, 400);
   });
 
+  test('a run for a level no unit has on its date is refused, naming body.level and the levels', async () => {
+    const runs = async () =>
+      Number(
+        (await database().query<{ n: string }>('select count(*) as n from assessment_runs')).rows[0]
+          ?.n,
+      );
+    const before = await runs();
+    for (const [payload, on, levels] of [
+      [{ framework: 'mini', period: '2024', level: 'galaxy' }, '2024-12-31', 'country, province'],
+      [{ framework: 'mini', period: '2024', level: 'Province' }, '2024-12-31', 'country, province'],
+      // Provinces there are, but the first (VN-02, VN-08) began in 1991.
+      [{ framework: 'mini', period: '1980', level: 'province' }, '1980-12-31', 'country'],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/runs',
+        headers: { authorization: await adminAuthorization(database()) },
+        payload,
+      });
+      assert.equal(res.statusCode, 422, res.body);
+      assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+      const problem = res.json();
+      assert.equal(problem.status, 422);
+      assert.match(problem.detail, new RegExp(`"${payload.level}"`));
+      assert.deepEqual(problem.fields, [
+        {
+          field: 'body.level',
+          message: `no unit of this level existed on ${on}; the levels then were ${levels}`,
+          value: payload.level,
+        },
+      ]);
+    }
+    // Before any unit existed there is no level at all.
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/api/runs',
+      headers: { authorization: await adminAuthorization(database()) },
+      payload: { framework: 'mini', period: '1970', level: 'province' },
+    });
+    assert.equal(empty.statusCode, 422, empty.body);
+    assert.equal(empty.json().fields[0].message, 'no unit at all existed on 1970-12-31');
+    assert.equal(await runs(), before, 'a refused run was queued');
+  });
+
   test('exports: results as CSV (with BOM), XLSX and JSON, the same rows', async () => {
     const csv = await app.inject('/api/exports/results.csv?framework=mini&period=2023');
     assert.equal(csv.statusCode, 200, csv.body);

@@ -175,6 +175,24 @@ onEachDatabase('submission, approval and the audit trail', (database) => {
     assert.equal((await cell()).value, 42);
   });
 
+  test('the state of a data set that does not exist is a 404 naming it, not a draft', async () => {
+    const known = await app.inject({
+      url: '/api/workflow?unit=VN-01&dataset=mini&period=2024',
+      headers: as.admin,
+    });
+    assert.equal(known.statusCode, 200, known.body);
+    for (const dataset of ['nope', 'MINI', 'mini ']) {
+      const res = await app.inject({
+        url: `/api/workflow?${new URLSearchParams({ unit: 'VN-01', dataset, period: '2024' })}`,
+        headers: as.admin,
+      });
+      assert.equal(res.statusCode, 404, res.body);
+      assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+      assert.equal(res.json().status, 404);
+      assert.equal(res.json().detail, `there is no framework or criteria model "${dataset}"`);
+    }
+  });
+
   test("the audit trail tells the value's story: entry, submission, approval, reopening, correction", async () => {
     const res = await app.inject({
       url: `/api/audit?unit=VN-01&limit=1000`,

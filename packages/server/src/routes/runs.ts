@@ -24,6 +24,8 @@ export const runRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['results'],
         summary: 'Start an assessment run (queued; poll GET /api/runs/:id)',
+        description:
+          'Refused (422, naming `body.level` and the levels there are) when no unit of `level` existed on `at` (default: the end of the period).',
         body: z.object({
           framework: z.string(),
           version: z.number().int().positive().optional(),
@@ -45,6 +47,7 @@ export const runRoutes: FastifyPluginAsyncZod = async (app) => {
           401: problemSchema,
           403: problemSchema,
           404: problemSchema,
+          422: problemSchema,
         },
       },
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { canReadPrivate, requireActor } from '../auth/permissions.js';
 import { Forbidden } from '../http/problems.js';
 import { periodCode, problemSchema } from '../http/schemas.js';
+import { datasetElements } from '../services/datasets.js';
 import { transition, workflowStatus } from '../services/workflow.js';
 
 const statusSchema = z.object({
@@ -39,6 +40,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['workflow'],
         summary:
           'The submission state of a unit, data set (framework or criteria model) and period',
+        description: 'A data set that is neither a framework nor a criteria model is a 404.',
         querystring: z.object(key),
         response: { 200: statusSchema, ...problems },
       },
@@ -48,6 +50,8 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!(await canReadPrivate(app.database, actor, request.query.unit)))
         throw new Forbidden(`${request.query.unit} is outside your units`);
       const q = request.query;
+      // An unknown data set is a 404, not a draft that could never be submitted.
+      await datasetElements(app.database, q.dataset);
       return workflowStatus(app.database, q.unit, q.dataset, q.period);
     },
   );

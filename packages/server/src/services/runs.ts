@@ -1,9 +1,10 @@
 import type { Database } from '../db/database.js';
-import { NotFound, ValidationFailed } from '../http/problems.js';
+import { NotFound, UnprocessableContent, ValidationFailed } from '../http/problems.js';
 import { periodRange } from '../imports/periodRange.js';
 import { type RunKey, type RunSummary, summary } from './assessments.js';
 import { getFramework } from './frameworks.js';
 import type { Jobs } from './jobs.js';
+import { levelsOn } from './units.js';
 
 /** Records a run as queued and hands it to the job queue; its progress is read with `getRun`. */
 export async function queueRun(database: Database, jobs: Jobs, key: RunKey): Promise<RunSummary> {
@@ -14,6 +15,17 @@ export async function queueRun(database: Database, jobs: Jobs, key: RunKey): Pro
       { field: 'body.period', message: 'not a period', value: key.period },
     ]);
   const at = key.at ?? range.end;
+  // A level no unit has on the date would queue a run that ranks nobody.
+  const levels = await levelsOn(database.db, at);
+  if (!levels.includes(key.level)) {
+    const message =
+      levels.length > 0
+        ? `no unit of this level existed on ${at}; the levels then were ${levels.join(', ')}`
+        : `no unit at all existed on ${at}`;
+    throw new UnprocessableContent(`body.level "${key.level}": ${message}`, [
+      { field: 'body.level', message, value: key.level },
+    ]);
+  }
   const { rows } = await database.query<{ id: number }>(
     `insert into assessment_runs (framework_id, framework_version, period, level, at, settings, status)
      values ($1, $2, $3, $4, $5, $6::jsonb, 'queued') returning id`,

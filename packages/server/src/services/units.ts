@@ -46,6 +46,16 @@ export function existedOn(at: string): SQL {
   return and(lte(units.validFrom, at), or(isNull(units.validTo), gte(units.validTo, at))) as SQL;
 }
 
+/** The levels of the units that existed on `at`, in alphabetical order. */
+export async function levelsOn(db: Db, at: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ level: units.level })
+    .from(units)
+    .where(existedOn(at))
+    .orderBy(asc(units.level));
+  return rows.map((r) => r.level);
+}
+
 export async function listUnits(db: Db, q: UnitQuery): Promise<{ items: Unit[]; total: number }> {
   const where = and(
     q.level ? eq(units.level, q.level) : undefined,
