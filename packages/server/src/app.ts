@@ -1,5 +1,4 @@
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,10 +9,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
-import { TooManyRequests } from './http/problems.js';
 import { newLocalSecret } from './local/localAccess.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { registerRateLimit } from './plugins/rateLimit.js';
 import { registerResponseCache } from './plugins/responseCache.js';
 import { registerTextSafety } from './plugins/textSafety.js';
 import { registerWebApp } from './plugins/webApp.js';
@@ -69,14 +68,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
   registerErrorHandler(app, await registerWebApp(app));
   // Security headers on every answer; the API docs page needs its own scripts and styles.
   await app.register(helmet, { global: true });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new TooManyRequests(
-        `too many requests: at most ${context.max} per ${context.after}`,
-        Math.ceil(context.ttl / 1000),
-      ),
-  });
+  await registerRateLimit(app);
   await registerAuth(app);
   registerTextSafety(app);
   await registerResponseCache(app);

@@ -135,6 +135,19 @@ onEachDatabase('accounts, sessions and tokens', (database) => {
       statuses.push((await login(`nobody${i}@hanoi.test`, 'wrong', '10.9.9.9')).statusCode);
     assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
     assert.equal(statuses[10], 429);
+    // Some seconds into the minute, the answer still states the window, then the wait.
+    await new Promise((r) => setTimeout(r, 1100));
+    const refused = await login('nobody@hanoi.test', 'wrong', '10.9.9.9');
+    assert.equal(refused.statusCode, 429, refused.body);
+    assert.match(String(refused.headers['content-type']), /^application\/problem\+json/);
+    const problem = refused.json();
+    assert.equal(problem.status, 429);
+    const wait = /^too many requests: at most 10 per minute; try again in (\d+) seconds?$/.exec(
+      problem.detail,
+    );
+    assert.ok(wait, problem.detail);
+    assert.ok(Number(wait[1]) >= 1 && Number(wait[1]) <= 59, problem.detail);
+    assert.equal(refused.headers['retry-after'], wait[1]);
   });
 
   test('API tokens: created once, usable, listed without secret, revoked for good', async () => {
