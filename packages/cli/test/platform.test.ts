@@ -1,8 +1,9 @@
 // dxmon demo, import, export and serve as a user runs them, on the embedded database (each test
 // file's processes get DATABASE_URL cleared: the server's own suites cover PostgreSQL).
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -41,7 +42,7 @@ describe('the demo through the terminal', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const onlineShare2024 = () => {
+  const onlineShare = (period: number, unit = 'VN-01') => {
     const out = run(
       dir,
       'export',
@@ -49,17 +50,18 @@ describe('the demo through the terminal', () => {
       '--data-dir',
       'db',
       '--unit',
-      'VN-01',
+      unit,
       '--indicator',
       'online_services_share',
       '--period',
-      '2024',
+      String(period),
     );
     assert.equal(out.status, 0, out.stderr);
     const rows = csvParse(out.stdout.replace(/^\uFEFF/, ''));
     assert.equal(rows.length, 1);
     return Number(rows[0]?.value);
   };
+  const onlineShare2024 = () => onlineShare(2024);
 
   test('the demo loads only into an empty database', () => {
     const again = run(dir, 'demo', '--data-dir', 'db');
@@ -208,31 +210,154 @@ describe('the demo through the terminal', () => {
   });
 
   test('dxmon serve answers on the port it prints, and stops on SIGTERM', async () => {
-    const child = spawn(
-      process.execPath,
-      [binPath, 'serve', '--data-dir', 'db', '--port', '0', '--log-level', 'silent'],
-      { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const server = await serve(dir);
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        let err = '';
-        child.stderr.on('data', (chunk) => {
-          err += chunk;
-          const m = /serving (http:\/\/\S+)/.exec(err);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`serve ended (${code}): ${err}`)));
-      });
-      const health = (await (await fetch(`${address}/api/health`)).json()) as { status: string };
+      const health = (await (await fetch(`${server.address}/api/health`)).json()) as {
+        status: string;
+      };
       assert.equal(health.status, 'ok');
       const units = (await (
-        await fetch(`${address}/api/units?level=province&at=2025-12-31`)
+        await fetch(`${server.address}/api/units?level=province&at=2025-12-31`)
       ).json()) as { total: number };
       assert.equal(units.total, 34);
     } finally {
-      const ended = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      assert.equal(await ended, 0);
+      assert.equal(await server.stop(), 0);
     }
   });
+
+  // The reproduction of issue 13: a command on the folder of a running server used to open the
+  // same files from a second process, and the folder no longer opened after the server stopped.
+  test('while dxmon serve holds the folder, import, user and token go through it; serve and demo are refused naming it', async () => {
+    writeFileSync(
+      join(dir, 'small.csv'),
+      'unit,indicator,period,value\nVN-02,online_services_share,2024,42.5\n',
+    );
+    const server = await serve(dir);
+    try {
+      const imported = run(dir, 'import', 'small.csv', '--data-dir', 'db');
+      assert.equal(imported.status, 0, imported.stderr);
+      assert.match(imported.stdout, /imported: 1 rows, 1 values/);
+      // The server sees the value at once: it wrote it.
+      const seen = (await (
+        await fetch(
+          `${server.address}/api/data?unit=VN-02&indicator=online_services_share&period=2024`,
+        )
+      ).json()) as { items: { value: number }[] };
+      assert.deepEqual(
+        seen.items.map((i) => i.value),
+        [42.5],
+      );
+      const added = run(
+        dir,
+        'user',
+        'add',
+        '--email',
+        'ha@hagiang.test',
+        '--name',
+        'Ha',
+        '--role',
+        'viewer',
+        '--unit',
+        'VN-02',
+        '--data-dir',
+        'db',
+      );
+      assert.equal(added.status, 0, added.stderr);
+      const token = run(dir, 'token', 'create', '--email', 'ha@hagiang.test', '--data-dir', 'db');
+      assert.equal(token.status, 0, token.stderr);
+      const me = await fetch(`${server.address}/api/me`, {
+        headers: { authorization: `Bearer ${token.stdout.trim()}` },
+      });
+      assert.equal(me.status, 200);
+      assert.equal(((await me.json()) as { email: string }).email, 'ha@hagiang.test');
+
+      const holder = new RegExp(
+        `db is in use by dxmon serve \\(PID ${server.pid}, serving ${server.address.replaceAll('.', '\\.')}\\)`,
+      );
+      const second = run(dir, 'serve', '--data-dir', 'db', '--port', '0');
+      assert.equal(second.status, 1);
+      assert.match(second.stderr, holder);
+      assert.match(second.stderr, /open http:/);
+      assert.match(second.stderr, new RegExp(`kill ${server.pid}`));
+      assert.ok(second.stderr.length < 1000, 'a message, not a screen of code');
+      const demo = run(dir, 'demo', '--data-dir', 'db');
+      assert.equal(demo.status, 1);
+      assert.match(demo.stderr, holder);
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+    // Stopped, the folder opens again, with everything written through the server.
+    assert.equal(existsSync(join(dir, 'db', 'dxmon.sock')), false);
+    assert.equal(onlineShare(2024, 'VN-02'), 42.5);
+    const list = run(dir, 'user', 'list', '--data-dir', 'db');
+    assert.match(list.stdout, /ha@hagiang\.test\s+Ha\s+viewer\s+VN-02/);
+  });
+
+  test('a port in use is named, with --port; the folder is left free', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const r = run(dir, 'serve', '--data-dir', 'db', '--port', String(port));
+      assert.equal(r.status, 1);
+      assert.match(
+        r.stderr,
+        new RegExp(`port ${port} on 127\\.0\\.0\\.1 is in use by another program`),
+      );
+      assert.match(r.stderr, /--port/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    } finally {
+      taken.close();
+    }
+    assert.equal(existsSync(join(dir, 'db', 'owner.json')), false);
+    assert.equal(run(dir, 'user', 'list', '--data-dir', 'db').status, 0);
+  });
+
+  test('a server killed with SIGKILL leaves nothing that blocks the next command', async () => {
+    const server = await serve(dir);
+    server.child.kill('SIGKILL');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+    assert.equal(existsSync(join(dir, 'db', 'dxmon.sock')), true);
+    assert.equal(onlineShare(2024, 'VN-02'), 42.5);
+  });
 });
+
+interface Serving {
+  child: ChildProcessWithoutNullStreams;
+  pid: number;
+  address: string;
+  /** Sends SIGTERM; the exit code, which must come within 5 seconds. */
+  stop(): Promise<number | null>;
+}
+
+/** `dxmon serve --data-dir db --port 0` in `cwd`, once it prints the address it serves. */
+async function serve(cwd: string): Promise<Serving> {
+  const child = spawn(
+    process.execPath,
+    [binPath, 'serve', '--data-dir', 'db', '--port', '0', '--log-level', 'silent'],
+    { cwd, env },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const address = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+      const m = /serving (http:\/\/\S+)/.exec(err);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`serve ended (${code}): ${err}`)));
+  });
+  return {
+    child,
+    pid: child.pid as number,
+    address,
+    stop: async () => {
+      const started = performance.now();
+      child.kill('SIGTERM');
+      const code = await exited;
+      const seconds = (performance.now() - started) / 1000;
+      assert.ok(seconds < 5, `stopped in ${seconds.toFixed(1)} s`);
+      return code;
+    },
+  };
+}

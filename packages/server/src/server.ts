@@ -57,6 +57,12 @@ export async function createServer(
     throw error;
   }
   database.claim?.serve(localRequestHandler(app));
+  // Answers sent while stopping close their connection: a client's keep-alive connection, idle
+  // once its request is answered, would otherwise hold the stop for the keep-alive timeout.
+  let stopping = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
   const started = jobs;
   return {
     app,
@@ -76,6 +82,7 @@ export async function createServer(
       return address;
     },
     close: async () => {
+      stopping = true;
       await app.close();
       await started.stop();
       await database.close();

@@ -112,6 +112,11 @@ async function serveHere(server: ServerModule, config: Config, options: { demo: 
   const stop = () => {
     stopping ??= (async () => {
       if (cluster.isPrimary) process.stderr.write('dxmon: stopping\n');
+      // Process managers wait a few seconds before SIGKILL: leave on our own before then.
+      setTimeout(() => {
+        process.stderr.write('dxmon: stopping took more than 4.5 s: exiting now\n');
+        process.exit(1);
+      }, 4500).unref();
       await running.close();
       process.exit(0);
     })();

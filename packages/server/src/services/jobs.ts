@@ -69,6 +69,7 @@ export async function startJobs(database: Database, options: { workers: boolean 
     await startInstalled(boss);
   }
 
+  let stopping = false;
   if (options.workers) {
     await boss.work<{ runId: number; key: RunKey }>(
       assessQueue,
@@ -92,7 +93,9 @@ export async function startJobs(database: Database, options: { workers: boolean 
       },
     );
     await boss.work(refreshQueue, { pollingIntervalSeconds: 1 }, async () => {
-      await refreshStaleResults(database);
+      const finished = await refreshStaleResults(database, () => stopping);
+      // Stopped midway: the rest is queued again, for another process or the next start.
+      if (!finished) await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
     });
   }
   return {
@@ -102,7 +105,12 @@ export async function startJobs(database: Database, options: { workers: boolean 
     refreshResults: async () => {
       await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5000 }),
+    stop: async () => {
+      // A refresh stops between two results; a job still running after 3 s is marked failed, so
+      // that SIGTERM ends the process within 5 s.
+      stopping = true;
+      await boss.stop({ graceful: true, wait: true, timeout: 3000 });
+    },
   };
 }
 
@@ -123,8 +131,11 @@ async function startInstalled(boss: PgBoss): Promise<void> {
   }
 }
 
-/** Recomputes the most recently used result keys whose data revision is out of date. */
-async function refreshStaleResults(database: Database): Promise<void> {
+/**
+ * Recomputes the most recently used result keys whose data revision is out of date; false when
+ * `stopping` said to stop before the last.
+ */
+async function refreshStaleResults(database: Database, stopping: () => boolean): Promise<boolean> {
   const { rows } = await database.query<{
     framework_id: string;
     framework_version: number;
@@ -142,6 +153,7 @@ async function refreshStaleResults(database: Database): Promise<void> {
       limit 50`,
   );
   for (const r of rows) {
+    if (stopping()) return false;
     await computeAssessment(database, {
       frameworkId: r.framework_id,
       frameworkVersion: r.framework_version,
@@ -151,4 +163,5 @@ async function refreshStaleResults(database: Database): Promise<void> {
       settings: r.settings as RunKey['settings'],
     });
   }
+  return true;
 }
