@@ -176,6 +176,50 @@ describe('two server processes on one PostgreSQL database', {
     }
   });
 
+  test('a pg_dump backup restores into a new database that serves the same data', async () => {
+    const restored = `${name}_restored`;
+    const file = join(cwd, 'backup.dump');
+    const dump = spawnSync('pg_dump', ['--format=custom', '--file', file, url], {
+      encoding: 'utf8',
+    });
+    assert.equal(dump.status, 0, dump.stderr);
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${restored}`);
+    try {
+      const target = new URL(url);
+      target.pathname = `/${restored}`;
+      const restore = spawnSync(
+        'pg_restore',
+        ['--no-owner', '--exit-on-error', '--dbname', target.toString(), file],
+        { encoding: 'utf8' },
+      );
+      assert.equal(restore.status, 0, restore.stderr);
+      const originalEnv = env;
+      env = { ...process.env, DATABASE_URL: target.toString() };
+      const copy = await start('--log-level', 'silent');
+      env = originalEnv;
+      try {
+        const path = '/api/data?unit=VN-02&indicator=online_services_share&period=2024';
+        const read = async (address: string) =>
+          ((await (await fetch(`${address}${path}`)).json()) as { items: { value: number }[] })
+            .items;
+        assert.deepEqual(await read(copy.address), await read(b.address));
+        const audit = await fetch(`${copy.address}/api/audit?limit=5`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        assert.equal(audit.status, 200, 'the tokens came along');
+        const trail = (await audit.json()) as { items: unknown[] };
+        assert.ok(trail.items.length > 0, 'the audit trail came along');
+      } finally {
+        await copy.stop();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${restored} with (force)`);
+      await admin.end();
+    }
+  });
+
   test('SIGTERM lets a request under way finish, and the process ends within 5 seconds', async () => {
     // An import whose file is still arriving when the signal comes: it must be read to its end,
     // written and answered before the process ends.
