@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cliError.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
 import { computeCommand } from './commands/compute.js';
 import { criteriaCommand } from './commands/criteria.js';
 import { demoCommand } from './commands/demo.js';
@@ -132,6 +133,8 @@ Examples:
   cli.addCommand(demoCommand());
   cli.addCommand(importCommand());
   cli.addCommand(exportCommand());
+  cli.addCommand(backupCommand());
+  cli.addCommand(restoreCommand());
   cli.addCommand(userCommand());
   cli.addCommand(tokenCommand());
 

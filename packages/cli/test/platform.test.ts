@@ -42,13 +42,13 @@ describe('the demo through the terminal', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const onlineShare = (period: number, unit = 'VN-01') => {
+  const onlineShare = (period: number, unit = 'VN-01', dataDir = 'db') => {
     const out = run(
       dir,
       'export',
       'data',
       '--data-dir',
-      'db',
+      dataDir,
       '--unit',
       unit,
       '--indicator',
@@ -291,6 +291,29 @@ describe('the demo through the terminal', () => {
     assert.equal(onlineShare(2024, 'VN-02'), 42.5);
     const list = run(dir, 'user', 'list', '--data-dir', 'db');
     assert.match(list.stdout, /ha@hagiang\.test\s+Ha\s+viewer\s+VN-02/);
+  });
+
+  test('dxmon backup while the server runs, and dxmon restore into a new folder', async () => {
+    const server = await serve(dir);
+    try {
+      const backup = run(dir, 'backup', '--out', 'backup.tar.gz', '--data-dir', 'db');
+      assert.equal(backup.status, 0, backup.stderr);
+      assert.equal((await fetch(`${server.address}/api/health`)).status, 200, 'still serving');
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+    const restored = run(dir, 'restore', 'backup.tar.gz', '--data-dir', 'restored');
+    assert.equal(restored.status, 0, restored.stderr);
+    assert.match(restored.stdout, /230 units/);
+    assert.equal(onlineShare(2024, 'VN-02', 'restored'), onlineShare(2024, 'VN-02'));
+    const again = run(dir, 'restore', 'backup.tar.gz', '--data-dir', 'restored');
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /restored already holds a database/);
+    writeFileSync(join(dir, 'junk.tar.gz'), 'not a backup');
+    const junk = run(dir, 'restore', 'junk.tar.gz', '--data-dir', 'junk');
+    assert.equal(junk.status, 1);
+    assert.match(junk.stderr, /junk\.tar\.gz: not a dxmon backup/);
+    assert.equal(existsSync(join(dir, 'junk', 'pglite')), false, 'nothing half-restored');
   });
 
   test('a port in use is named, with --port; the folder is left free', async () => {

@@ -18,6 +18,7 @@ import { registerTextSafety } from './plugins/textSafety.js';
 import { registerWebApp } from './plugins/webApp.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { backupRoutes } from './routes/backup.js';
 import { criteriaRoutes } from './routes/criteria.js';
 import { dataRoutes } from './routes/data.js';
 import { dataEntryRoutes } from './routes/dataEntry.js';
@@ -57,6 +58,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -107,6 +109,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
       await api.register(planRoutes);
       await api.register(criteriaRoutes);
       await api.register(exportRoutes);
+      await api.register(backupRoutes);
     },
     { prefix: '/api' },
   );

@@ -24,14 +24,28 @@ export const serverConfigSchema = z.object({
     .default(100 * 1024 * 1024),
   /** Run the job queue's workers in this process. */
   workers: z.boolean().default(true),
+  /**
+   * Behind a reverse proxy: whose `X-Forwarded-For` and `X-Forwarded-Proto` to believe (`true`
+   * for any, or the proxies' addresses or CIDR ranges, comma-separated); none by default.
+   */
+  trustProxy: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v === undefined || v === '' || v === 'false'
+        ? false
+        : v === 'true'
+          ? true
+          : v.split(',').map((a) => a.trim()),
+    ),
 });
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;
 
 /**
  * Builds the configuration from command-line flags and the environment (flags win). Only
- * `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `DATABASE_APP_ROLE`, `DXMON_DATA_DIR`, `PORT`, `HOST`
- * and `LOG_LEVEL` are read, here and nowhere else.
+ * `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `DATABASE_APP_ROLE`, `DXMON_DATA_DIR`, `PORT`, `HOST`,
+ * `LOG_LEVEL` and `TRUST_PROXY` are read, here and nowhere else.
  */
 export function loadConfig(
   flags: Partial<Record<keyof ServerConfig, unknown>> = {},
@@ -46,6 +60,7 @@ export function loadConfig(
     host: env.HOST,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
     ...defined,
   });
 }

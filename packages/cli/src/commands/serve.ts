@@ -10,6 +10,7 @@ interface ServeFlags {
   demo?: boolean;
   logLevel?: string;
   workers?: string;
+  trustProxy?: string;
 }
 
 type ServerModule = typeof import('@dxmon/server');
@@ -55,6 +56,7 @@ async function serve(flags: ServeFlags): Promise<void> {
       port: flags.port,
       host: flags.host,
       logLevel: flags.logLevel ?? 'warn',
+      trustProxy: flags.trustProxy,
     });
   } catch (error) {
     throw new CliError(`invalid settings: ${(error as Error).message}`);
@@ -108,18 +110,18 @@ async function serveHere(server: ServerModule, config: Config, options: { demo: 
   else
     process.stderr.write(`dxmon: serving ${address} (API documentation at ${address}/api/docs)\n`);
   // Ctrl-C reaches a cluster's workers and its primary, which then sends SIGTERM: stop once.
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= (async () => {
-      if (cluster.isPrimary) process.stderr.write('dxmon: stopping\n');
-      // Process managers wait a few seconds before SIGKILL: leave on our own before then.
-      setTimeout(() => {
-        process.stderr.write('dxmon: stopping took more than 4.5 s: exiting now\n');
-        process.exit(1);
-      }, 4500).unref();
-      await running.close();
-      process.exit(0);
-    })();
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    if (cluster.isPrimary) process.stderr.write('dxmon: stopping\n');
+    // Process managers wait a few seconds before SIGKILL: leave on our own before then.
+    setTimeout(() => {
+      process.stderr.write('dxmon: stopping took more than 4.5 s: exiting now\n');
+      process.exit(1);
+    }, 4500).unref();
+    await running.close();
+    process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
