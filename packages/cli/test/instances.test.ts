@@ -3,7 +3,7 @@
 // once, and SIGTERM lets a request under way finish and stops within 5 seconds. `--workers N` runs
 // N processes on one port. PostgreSQL only (DATABASE_URL); each run uses a database of its own.
 import assert from 'node:assert/strict';
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -12,16 +12,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { binPath } from './support.js';
+import { binPath, type Serving, serveInBackground } from './support.js';
 
 const adminUrl = process.env.DATABASE_URL;
-
-interface Instance {
-  child: ChildProcessWithoutNullStreams;
-  address: string;
-  /** SIGTERM; resolves with the exit code and the seconds it took. */
-  stop(): Promise<{ code: number | null; seconds: number }>;
-}
 
 describe('two server processes on one PostgreSQL database', {
   skip: !adminUrl && 'PostgreSQL only: set DATABASE_URL',
@@ -30,8 +23,8 @@ describe('two server processes on one PostgreSQL database', {
   let url = '';
   let cwd = '';
   let env: NodeJS.ProcessEnv = {};
-  let a: Instance;
-  let b: Instance;
+  let a: Serving;
+  let b: Serving;
   let token = '';
 
   const dxmon = (...args: string[]) => {
@@ -39,33 +32,8 @@ describe('two server processes on one PostgreSQL database', {
     assert.equal(r.status, 0, r.stderr);
     return r.stdout;
   };
-  const start = async (...args: string[]): Promise<Instance> => {
-    const child = spawn(process.execPath, [binPath, 'serve', '--port', '0', ...args], {
-      cwd,
-      env,
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const address = await new Promise<string>((resolve, reject) => {
-      let err = '';
-      child.stderr.on('data', (chunk) => {
-        err += chunk;
-        const m = /serving (http:\/\/\S+)/.exec(err);
-        if (m?.[1]) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`serve ended (${code}): ${err}`)));
-    });
-    return {
-      child,
-      address,
-      stop: async () => {
-        const started = performance.now();
-        child.kill('SIGTERM');
-        const code = await exited;
-        return { code, seconds: (performance.now() - started) / 1000 };
-      },
-    };
-  };
-  const call = async (instance: Instance, path: string, init: RequestInit = {}) => {
+  const start = (...args: string[]) => serveInBackground(cwd, env, ...args);
+  const call = async (instance: Serving, path: string, init: RequestInit = {}) => {
     const response = await fetch(`${instance.address}${path}`, {
       ...init,
       headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },

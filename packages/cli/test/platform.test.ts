@@ -1,14 +1,14 @@
 // dxmon demo, import, export and serve as a user runs them, on the embedded database (each test
 // file's processes get DATABASE_URL cleared: the server's own suites cover PostgreSQL).
 import assert from 'node:assert/strict';
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { csvParse } from 'd3-dsv';
-import { binPath, type Run } from './support.js';
+import { binPath, type Run, type Serving, serveInBackground } from './support.js';
 
 const env = { ...process.env, DATABASE_URL: '' };
 
@@ -221,7 +221,7 @@ describe('the demo through the terminal', () => {
       ).json()) as { total: number };
       assert.equal(units.total, 34);
     } finally {
-      assert.equal(await server.stop(), 0);
+      assert.equal(await stopped(server), 0);
     }
   });
 
@@ -272,19 +272,19 @@ describe('the demo through the terminal', () => {
       assert.equal(((await me.json()) as { email: string }).email, 'ha@hagiang.test');
 
       const holder = new RegExp(
-        `db is in use by dxmon serve \\(PID ${server.pid}, serving ${server.address.replaceAll('.', '\\.')}\\)`,
+        `db is in use by dxmon serve \\(PID ${server.child.pid}, serving ${server.address.replaceAll('.', '\\.')}\\)`,
       );
       const second = run(dir, 'serve', '--data-dir', 'db', '--port', '0');
       assert.equal(second.status, 1);
       assert.match(second.stderr, holder);
       assert.match(second.stderr, /open http:/);
-      assert.match(second.stderr, new RegExp(`kill ${server.pid}`));
+      assert.match(second.stderr, new RegExp(`kill ${server.child.pid}`));
       assert.ok(second.stderr.length < 1000, 'a message, not a screen of code');
       const demo = run(dir, 'demo', '--data-dir', 'db');
       assert.equal(demo.status, 1);
       assert.match(demo.stderr, holder);
     } finally {
-      assert.equal(await server.stop(), 0);
+      assert.equal(await stopped(server), 0);
     }
     // Stopped, the folder opens again, with everything written through the server.
     assert.equal(existsSync(join(dir, 'db', 'dxmon.sock')), false);
@@ -300,7 +300,7 @@ describe('the demo through the terminal', () => {
       assert.equal(backup.status, 0, backup.stderr);
       assert.equal((await fetch(`${server.address}/api/health`)).status, 200, 'still serving');
     } finally {
-      assert.equal(await server.stop(), 0);
+      assert.equal(await stopped(server), 0);
     }
     const restored = run(dir, 'restore', 'backup.tar.gz', '--data-dir', 'restored');
     assert.equal(restored.status, 0, restored.stderr);
@@ -345,42 +345,13 @@ describe('the demo through the terminal', () => {
   });
 });
 
-interface Serving {
-  child: ChildProcessWithoutNullStreams;
-  pid: number;
-  address: string;
-  /** Sends SIGTERM; the exit code, which must come within 5 seconds. */
-  stop(): Promise<number | null>;
-}
+/** `dxmon serve --data-dir db` in `cwd`, on a free port. */
+const serve = (cwd: string) =>
+  serveInBackground(cwd, env, '--data-dir', 'db', '--log-level', 'silent');
 
-/** `dxmon serve --data-dir db --port 0` in `cwd`, once it prints the address it serves. */
-async function serve(cwd: string): Promise<Serving> {
-  const child = spawn(
-    process.execPath,
-    [binPath, 'serve', '--data-dir', 'db', '--port', '0', '--log-level', 'silent'],
-    { cwd, env },
-  );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const address = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    child.stderr.on('data', (chunk) => {
-      err += chunk;
-      const m = /serving (http:\/\/\S+)/.exec(err);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve ended (${code}): ${err}`)));
-  });
-  return {
-    child,
-    pid: child.pid as number,
-    address,
-    stop: async () => {
-      const started = performance.now();
-      child.kill('SIGTERM');
-      const code = await exited;
-      const seconds = (performance.now() - started) / 1000;
-      assert.ok(seconds < 5, `stopped in ${seconds.toFixed(1)} s`);
-      return code;
-    },
-  };
+/** Stops a server: the exit code, which must come within 5 seconds. */
+async function stopped(server: Serving): Promise<number | null> {
+  const { code, seconds } = await server.stop();
+  assert.ok(seconds < 5, `stopped in ${seconds.toFixed(1)} s`);
+  return code;
 }

@@ -1,6 +1,6 @@
 // Shared helpers and fixtures for the dxmon CLI tests (not itself a test file).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -283,4 +283,42 @@ export function assertScores(
 /** A copy of `expected` with some nodes' values replaced. */
 export function withChanges(expected: Expected, changes: Expected): Expected {
   return { ...expected, ...changes };
+}
+
+/** A `dxmon serve` running in the background. */
+export interface Serving {
+  child: ChildProcessWithoutNullStreams;
+  /** The address it printed, e.g. http://127.0.0.1:40123. */
+  address: string;
+  /** Sends SIGTERM; the exit code and the seconds it took to end. */
+  stop(): Promise<{ code: number | null; seconds: number }>;
+}
+
+/** Starts `dxmon serve --port 0 ...args` in `cwd` and resolves once it prints its address. */
+export async function serveInBackground(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<Serving> {
+  const child = spawn(process.execPath, [binPath, 'serve', '--port', '0', ...args], { cwd, env });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const address = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+      const m = /serving (http:\/\/\S+)/.exec(err);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`serve ended (${code}): ${err}`)));
+  });
+  return {
+    child,
+    address,
+    stop: async () => {
+      const started = performance.now();
+      child.kill('SIGTERM');
+      const code = await exited;
+      return { code, seconds: (performance.now() - started) / 1000 };
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { CliError } from '../cliError.js';
 import { dataDirInUseError } from '../local/dataDirInUse.js';
 import { problemError, withLocalApi } from '../local/localApi.js';
-import { outputTarget } from '../output/outputTarget.js';
+import { writeOutput } from '../output/outputTarget.js';
 
 /** `dxmon backup`: the embedded database as one file, taken while the server runs. */
 export function backupCommand(): Command {
@@ -34,14 +34,7 @@ Examples:
         api.request({ method: 'GET', url: '/api/backup' }),
       );
       if (response.status >= 400) throw problemError(response);
-      const out = outputTarget(flags.out);
-      try {
-        out.write(new Uint8Array(response.body));
-        out.commit();
-      } catch (error) {
-        out.abort();
-        throw error;
-      }
+      writeOutput(flags.out, new Uint8Array(response.body));
       process.stderr.write(
         `${flags.out}: backup of ${flags.dataDir ?? './dxmon-data'} (${megabytes(response.body.length)})\n`,
       );

@@ -4,7 +4,7 @@ import { CliError } from '../cliError.js';
 import { readCriteriaModel } from '../input/readCriteriaModel.js';
 import { readDataCsv } from '../input/readDataCsv.js';
 import { type CriteriaFormat, criteriaFormats, formatCriteria } from '../output/formatCriteria.js';
-import { outputTarget } from '../output/outputTarget.js';
+import { writeOutput } from '../output/outputTarget.js';
 
 interface CriteriaFlags {
   model: string;
@@ -80,14 +80,10 @@ async function runCriteria(flags: CriteriaFlags): Promise<void> {
     throw new CliError('the input has problems; nothing was written', problems);
 
   const evaluation = evaluateCriteria(model, panel.units, valueIn(panel, period));
-  const out = outputTarget(flags.out);
-  try {
-    out.write(formatCriteria({ model, period: flags.period.trim(), ...evaluation }, format));
-    out.commit();
-  } catch (error) {
-    out.abort();
-    throw error;
-  }
+  writeOutput(
+    flags.out,
+    formatCriteria({ model, period: flags.period.trim(), ...evaluation }, format),
+  );
 }
 
 /** A unit's value of an indicator in one period of the panel (NaN when missing). */

@@ -13,7 +13,7 @@ import {
   explanationFormats,
   formatExplanation,
 } from '../output/formatExplanation.js';
-import { outputTarget } from '../output/outputTarget.js';
+import { writeOutput } from '../output/outputTarget.js';
 import { type RunFlags, runSettings } from '../runOptions.js';
 import { loadInputs } from './loadInputs.js';
 import { chosenPeriod, requireGroups } from './runChecks.js';
@@ -126,14 +126,7 @@ async function runExplain(flags: ExplainFlags): Promise<void> {
     { framework: inputs.framework, explanation },
     flags.format as ExplanationFormat,
   );
-  const out = outputTarget(flags.out);
-  try {
-    out.write(text);
-    out.commit();
-  } catch (error) {
-    out.abort();
-    throw error;
-  }
+  writeOutput(flags.out, text);
 }
 
 function shareFlag(value: string): number {

@@ -1,7 +1,7 @@
 import { Argument, Command, Option } from 'commander';
 import { CliError } from '../cliError.js';
 import { problemError, withLocalApi } from '../local/localApi.js';
-import { outputTarget } from '../output/outputTarget.js';
+import { writeOutput } from '../output/outputTarget.js';
 
 const tables = ['results', 'data', 'targets'] as const;
 const formats = ['csv', 'xlsx', 'json'] as const;
@@ -81,14 +81,7 @@ async function runExport(table: (typeof tables)[number], flags: ExportFlags): Pr
   );
   // The server's own refusals (an unknown framework, a bad period) are messages, not crashes.
   if (response.status >= 400) throw problemError(response);
-  const out = outputTarget(flags.out);
-  try {
-    out.write(new Uint8Array(response.body));
-    out.commit();
-  } catch (error) {
-    out.abort();
-    throw error;
-  }
+  writeOutput(flags.out, new Uint8Array(response.body));
   if (flags.out && flags.out !== '-') {
     process.stderr.write(
       `${flags.out}: ${String(response.headers['x-row-count'])} rows (${table}, ${format})\n`,

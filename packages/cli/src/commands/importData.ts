@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
+import type { ImportReport } from '@dxmon/server';
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { CliError } from '../cliError.js';
@@ -31,18 +32,6 @@ Examples:
   $ dxmon import survey.xlsx --data-dir /srv/dxmon`,
     )
     .action((file: string, flags: ImportFlags) => runImport(file, flags));
-}
-
-interface ImportReport {
-  status: 'applied' | 'checked' | 'refused';
-  layout: 'long' | 'wide' | null;
-  rows: number;
-  values: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  problems: { row: number; field: string; value: string; message: string }[];
-  problems_total: number;
 }
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

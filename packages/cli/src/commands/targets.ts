@@ -13,7 +13,7 @@ import { CliError } from '../cliError.js';
 import { readDataCsv } from '../input/readDataCsv.js';
 import { readTargets } from '../input/readTargets.js';
 import { formatTargets, type TargetsFormat, targetsFormats } from '../output/formatTargets.js';
-import { outputTarget } from '../output/outputTarget.js';
+import { writeOutput } from '../output/outputTarget.js';
 
 interface TargetsFlags {
   data: string;
@@ -110,14 +110,7 @@ async function runTargets(flags: TargetsFlags): Promise<void> {
     targets,
     plans: rollupPlans(targets),
   };
-  const out = outputTarget(flags.out);
-  try {
-    out.write(formatTargets(report, format));
-    out.commit();
-  } catch (error) {
-    out.abort();
-    throw error;
-  }
+  writeOutput(flags.out, formatTargets(report, format));
 }
 
 /** Every value of one indicator in one unit, period by period. */

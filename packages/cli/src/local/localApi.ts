@@ -22,8 +22,6 @@ export interface ApiResponse {
 
 /** The API of the database that `dxmon serve` uses, for the commands that read or write it. */
 export interface LocalApi {
-  /** Where requests go, for messages: the running server, or this process. */
-  readonly via: 'server' | 'this process';
   request(request: ApiRequest): Promise<ApiResponse>;
   close(): Promise<void>;
 }
@@ -59,26 +57,13 @@ function inProcess(
 ): LocalApi {
   const { app } = running;
   return {
-    via: 'this process',
-    request: async ({ method, url, body, contentType }) => {
-      const json = body !== undefined && !isStream(body);
+    request: async (request) => {
+      const { headers, payload } = encode(request, server);
       const response = await app.inject({
-        method,
-        url,
-        headers: {
-          [server.localHeader]: app.localSecret,
-          [server.localUserHeader]: localUser(),
-          ...(body !== undefined
-            ? {
-                'content-type': json
-                  ? 'application/json'
-                  : (contentType ?? 'application/octet-stream'),
-              }
-            : {}),
-        },
-        ...(body !== undefined
-          ? { payload: json ? JSON.stringify(body) : (body as Readable) }
-          : {}),
+        method: request.method,
+        url: request.url,
+        headers: { ...headers, [server.localHeader]: app.localSecret },
+        ...(payload !== undefined ? { payload } : {}),
       });
       return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
     },
@@ -88,25 +73,11 @@ function inProcess(
 
 function throughSocket(socketPath: string, server: ServerModule): LocalApi {
   let ready: Promise<void> | undefined;
-  const send = ({ method, url, body, contentType }: ApiRequest) =>
+  const send = (apiRequest: ApiRequest) =>
     new Promise<ApiResponse>((resolve, reject) => {
-      const json = body !== undefined && !isStream(body);
+      const { headers, payload } = encode(apiRequest, server);
       const request = httpRequest(
-        {
-          socketPath,
-          method,
-          path: url,
-          headers: {
-            [server.localUserHeader]: localUser(),
-            ...(body !== undefined
-              ? {
-                  'content-type': json
-                    ? 'application/json'
-                    : (contentType ?? 'application/octet-stream'),
-                }
-              : {}),
-          },
-        },
+        { socketPath, method: apiRequest.method, path: apiRequest.url, headers },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -123,12 +94,10 @@ function throughSocket(socketPath: string, server: ServerModule): LocalApi {
       request.on('error', (error) =>
         reject(new CliError(`the server holding the database stopped answering: ${error.message}`)),
       );
-      if (body === undefined) request.end();
-      else if (json) request.end(JSON.stringify(body));
-      else (body as Readable).pipe(request);
+      if (typeof payload === 'object') payload.pipe(request);
+      else request.end(payload);
     });
   return {
-    via: 'server',
     request: async (request) => {
       // A server still starting (migrations, loading the demo) answers 503: wait for it, before
       // sending a file that could not be sent twice.
@@ -154,8 +123,24 @@ async function waitUntilReady(send: (request: ApiRequest) => Promise<ApiResponse
   }
 }
 
-function isStream(body: object): body is Readable {
-  return typeof (body as Readable).pipe === 'function';
+/** A request's headers (who runs the command, the body's type) and its body as sent. */
+function encode(
+  { body, contentType }: ApiRequest,
+  server: ServerModule,
+): {
+  headers: Record<string, string>;
+  payload: string | Readable | undefined;
+} {
+  const headers = { [server.localUserHeader]: localUser() };
+  if (body === undefined) return { headers, payload: undefined };
+  if (typeof (body as Readable).pipe === 'function') {
+    const type = contentType ?? 'application/octet-stream';
+    return { headers: { ...headers, 'content-type': type }, payload: body as Readable };
+  }
+  return {
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  };
 }
 
 /** A problem response (RFC 9457) as a CLI error: its detail, then one line per field. */

@@ -50,6 +50,18 @@ export function outputTarget(path: string | undefined): OutputTarget {
   };
 }
 
+/** Writes `content` whole to `path` (or standard output), or nothing at all if it fails. */
+export function writeOutput(path: string | undefined, content: string | Uint8Array): void {
+  const out = outputTarget(path);
+  try {
+    out.write(content);
+    out.commit();
+  } catch (error) {
+    out.abort();
+    throw error;
+  }
+}
+
 function writeAll(fd: number, chunk: string | Uint8Array): void {
   const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
   let offset = 0;
