@@ -83,7 +83,8 @@ export async function createServer(
     },
     close: async () => {
       stopping = true;
-      await app.close();
+      // This machine's dxmon commands (through the data folder's socket) finish too.
+      await Promise.all([app.close(), database.claim?.drain()]);
       await started.stop();
       await database.close();
     },

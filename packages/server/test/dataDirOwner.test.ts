@@ -4,12 +4,19 @@
 import assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../src/db/database.js';
-import { DataDirInUse, dataDirHeld, readDataDirHolder } from '../src/local/dataDirOwner.js';
+import {
+  claimDataDir,
+  DataDirInUse,
+  dataDirHeld,
+  readDataDirHolder,
+} from '../src/local/dataDirOwner.js';
 
 const script = new URL('./support/openDataDir.mjs', import.meta.url).pathname;
 
@@ -136,5 +143,43 @@ describe('one owner per PGlite folder', () => {
     winner.process.stdin.write('close\n');
     assert.equal(await winner.line(), 'closed');
     await Promise.all(racers.map((r) => r.exited));
+  });
+
+  test('stopping answers new requests on the socket 503 and waits for those under way', async () => {
+    const claim = await claimDataDir(join(root, 'drain'), 'dxmon serve');
+    try {
+      const get = () =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = request({ socketPath: claim.socketPath, path: '/' }, (res) => {
+            let body = '';
+            res.on('data', (chunk) => {
+              body += chunk;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      assert.match((await get()).body, /starting/);
+      let answer: (() => void) | undefined;
+      claim.serve((_req, res) => {
+        answer = () => res.end('done');
+      });
+      const slow = get();
+      while (!answer) await sleep(10);
+      let drained = false;
+      const draining = claim.drain().then(() => {
+        drained = true;
+      });
+      const refused = await get();
+      assert.equal(refused.status, 503);
+      assert.match(refused.body, /stopping/);
+      assert.equal(drained, false, 'a request is still under way');
+      answer();
+      assert.equal((await slow).body, 'done');
+      await draining;
+    } finally {
+      await claim.release();
+    }
   });
 });

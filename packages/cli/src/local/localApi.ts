@@ -113,11 +113,13 @@ async function waitUntilReady(send: (request: ApiRequest) => Promise<ApiResponse
   const deadline = Date.now() + 120_000;
   let told = false;
   for (;;) {
-    const { status } = await send({ method: 'GET', url: '/api/health' });
-    if (status !== 503) return;
-    if (Date.now() > deadline)
-      throw new CliError('the server holding the database is still starting: try again later');
-    if (!told) process.stderr.write('dxmon: waiting for the server to finish starting\n');
+    const response = await send({ method: 'GET', url: '/api/health' });
+    if (response.status !== 503) return;
+    // "dxmon is starting" (migrations, the demo) or "dxmon is stopping".
+    const { message } = problemError(response);
+    if (Date.now() > deadline) throw new CliError(`the server holding the database: ${message}`);
+    if (!told)
+      process.stderr.write(`dxmon: waiting: the server holding the database: ${message}\n`);
     told = true;
     await sleep(500);
   }

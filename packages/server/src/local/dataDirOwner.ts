@@ -51,6 +51,8 @@ export interface DataDirClaim {
   serve(handler: (request: IncomingMessage, response: ServerResponse) => void): void;
   /** Records the address this process serves the API on, for the messages others see. */
   announce(url: string): void;
+  /** Answers new requests 503 and resolves once those under way are answered. */
+  drain(): Promise<void>;
   /** Stops listening and removes the socket and the owner file. */
   release(): Promise<void>;
 }
@@ -112,8 +114,18 @@ export async function claimDataDir(dataDir: string, command: string): Promise<Da
   } finally {
     await release();
   }
-  let handler = startingHandler;
-  server.on('request', (request, response) => handler(request, response));
+  let handler = unavailable('dxmon is starting: try again in a moment');
+  // Requests under way, so that stopping can wait for them before the database closes.
+  let active = 0;
+  let idle: (() => void) | undefined;
+  server.on('request', (request, response) => {
+    active += 1;
+    response.once('close', () => {
+      active -= 1;
+      if (active === 0) idle?.();
+    });
+    handler(request, response);
+  });
   return {
     dataDir,
     socketPath,
@@ -123,6 +135,10 @@ export async function claimDataDir(dataDir: string, command: string): Promise<Da
     announce: (url) => {
       const holder = readDataDirHolder(dataDir);
       if (holder?.pid === process.pid) writeHolder(dataDir, { ...holder, url });
+    },
+    drain: async () => {
+      handler = unavailable('dxmon is stopping');
+      if (active > 0) await new Promise<void>((resolve) => (idle = resolve));
     },
     release: async () => {
       if (readDataDirHolder(dataDir)?.pid === process.pid) {
@@ -165,15 +181,18 @@ function writeHolder(dataDir: string, holder: DataDirHolder): void {
   renameSync(`${path}.${process.pid}`, path);
 }
 
-function startingHandler(_request: IncomingMessage, response: ServerResponse): void {
-  response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
-  response.end(
-    JSON.stringify({
-      type: 'about:blank',
-      status: 503,
-      title: 'Service unavailable',
-      detail: 'dxmon is starting: try again in a moment',
-      fields: [],
-    }),
-  );
+/** A handler answering 503 with `detail`, while starting or stopping. */
+function unavailable(detail: string) {
+  return (_request: IncomingMessage, response: ServerResponse): void => {
+    response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' });
+    response.end(
+      JSON.stringify({
+        type: 'about:blank',
+        status: 503,
+        title: 'Service unavailable',
+        detail,
+        fields: [],
+      }),
+    );
+  };
 }
