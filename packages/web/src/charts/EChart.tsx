@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { useEffect, useRef } from 'react';
-import { echarts } from './echarts.js';
+import { useEffect, useRef, useState } from 'react';
+import { echarts, loadChartParts } from './echarts.js';
 
 export interface EChartProps {
   option: EChartsCoreOption;
@@ -20,9 +20,23 @@ export default function EChart({ option, height, map, onSelect, label, testId }:
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  // A map, or series on axes: each kind's ECharts parts load with its first chart.
+  const kind = map ? 'map' : 'axes';
+  const [partsLoaded, setPartsLoaded] = useState(false);
 
   useEffect(() => {
-    if (!box.current) return;
+    let current = true;
+    loadChartParts(kind).then(() => {
+      if (current) setPartsLoaded(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [kind]);
+
+  // An instance takes the parts registered when it is made: made once they are loaded.
+  useEffect(() => {
+    if (!partsLoaded || !box.current) return;
     const instance = echarts.init(box.current, undefined, { renderer: 'svg' });
     instance.on('click', (event) => {
       if (typeof event.name === 'string' && event.name) select.current?.(event.name);
@@ -35,12 +49,13 @@ export default function EChart({ option, height, map, onSelect, label, testId }:
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [partsLoaded]);
 
   useEffect(() => {
+    if (!partsLoaded) return;
     if (map && !echarts.getMap(map.name)) echarts.registerMap(map.name, map.geoJson as never);
     chart.current?.setOption(option, { notMerge: true });
-  }, [option, map]);
+  }, [option, map, partsLoaded]);
 
   return (
     // ECharts anchors its SVG text for left-to-right; inheriting rtl would shift every label.
