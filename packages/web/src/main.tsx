@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './styles.css';
-import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { Center, DirectionProvider, Loader, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,6 +15,14 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
 });
 
+// A page loaded on demand, opened first: the layout shows with a loader until the page arrives
+// (without one, the router warns on the console).
+const pageLoading = (
+  <Center py="xl">
+    <Loader size="sm" />
+  </Center>
+);
+
 const router = createBrowserRouter([
   {
     path: '/',
@@ -25,30 +33,37 @@ const router = createBrowserRouter([
       // Pages beyond the ranking and profiles load when first opened.
       {
         path: 'plans',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/Plans.js')).Plans }),
       },
       {
         path: 'plans/:id',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/Plan.js')).Plan }),
       },
       {
         path: 'criteria',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/Criteria.js')).Criteria }),
       },
       {
         path: 'admin',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/admin/Admin.js')).Admin }),
       },
       {
         path: 'sign-in',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/SignIn.js')).SignIn }),
       },
       {
         path: 'entry',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/DataEntry.js')).DataEntry }),
       },
       {
         path: 'import',
+        hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/ImportWizard.js')).ImportWizard }),
       },
     ],

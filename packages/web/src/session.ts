@@ -1,18 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, getJson, type Me, rememberCsrf, send } from './api.js';
+import { getJson, type Me, rememberCsrf, send } from './api.js';
 
-/** The signed-in user, or null; shared by every component through the query cache. */
+/**
+ * The signed-in user, or null; shared by every component through the query cache. Asked of
+ * `/api/session`, which answers anonymous visitors with `{"user": null}` rather than a 401.
+ */
 export function useMe() {
   return useQuery({
     queryKey: ['me'],
-    queryFn: async ({ signal }) => {
-      try {
-        return await getJson<Me>('/api/me', signal);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: async ({ signal }) =>
+      (await getJson<{ user: Me | null }>('/api/session', signal)).user,
   });
 }
 

@@ -1,61 +1,26 @@
 // The web app in Debian's Chromium (playwright-core), served by `dxmon serve --demo` on the
 // embedded database, as a user meets it. Each test saves a screenshot in test-results/.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { root, shots, startWebApp, type WebApp } from './support.js';
 
-const root = new URL('../../../', import.meta.url).pathname;
-const dxmon = join(root, 'packages/cli/bin/dxmon.js');
-const shots = join(root, 'test-results');
-const chromiumPath = '/usr/bin/chromium';
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 describe('the web app', () => {
-  let server: ChildProcess | undefined;
+  let app: WebApp | undefined;
   let browser: Browser | undefined;
   let base = '';
-  let dataDir = '';
 
   before(async () => {
-    assert.ok(
-      existsSync(chromiumPath),
-      `Chromium is needed at ${chromiumPath}: apt-get install -y chromium`,
-    );
-    mkdirSync(shots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'dxmon-web-'));
-    const child = spawn(
-      process.execPath,
-      [dxmon, 'serve', '--demo', '--port', '0', '--data-dir', dataDir, '--log-level', 'error'],
-      { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    server = child;
-    base = await new Promise<string>((resolve, reject) => {
-      let err = '';
-      child.stderr?.on('data', (chunk) => {
-        err += chunk;
-        const m = /serving (http:\/\/\S+)/.exec(err);
-        if (m?.[1]) resolve(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`dxmon serve ended (${code}): ${err}`)));
-    });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    app = await startWebApp();
+    ({ base, browser } = app);
   });
 
   after(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      const ended = new Promise((resolve) => server?.once('exit', resolve));
-      server.kill('SIGTERM');
-      await ended;
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await app?.close();
   });
 
   async function open(path: string): Promise<Page> {

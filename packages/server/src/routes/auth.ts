@@ -109,6 +109,25 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/session',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Who is signed in: the user, or null for anyone else',
+        description:
+          'Asked by the web app on every page: answers 200 for anonymous visitors too, where `GET /api/me` answers 401. An unknown `Authorization: Bearer` token is still a 401.',
+        response: { 200: z.object({ user: userSchema.extend({ via: z.string() }).nullable() }) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const email = request.actor?.email;
+      const user = email ? await findUser(app.database, email) : undefined;
+      return { user: user && request.actor ? { ...user, via: request.actor.via } : null };
+    },
+  );
+
+  app.get(
     '/tokens',
     {
       schema: {
