@@ -121,6 +121,17 @@ test('the same seed gives byte-identical output; another seed, other output', (t
   assert.notEqual(a.stdout, c.stdout);
 });
 
+test('without --seed the draws take seed 1, said on standard error: the output of --seed 1', (t) => {
+  const flags = ['--runs', '200', '--weights', '0.3', '--aggregate', 'arithmetic,geometric'];
+  const unseeded = run(t, ...flags, '--normalise', 'minmax:1:100');
+  const seeded = run(t, ...flags, '--normalise', 'minmax:1:100', '--seed', '1');
+  assert.match(unseeded.stderr, /^seed 1 \(give --seed to change it\)$/m);
+  assert.doesNotMatch(seeded.stderr, /give --seed/);
+  assert.equal(unseeded.stdout, seeded.stdout);
+  const json = run(t, ...flags, '--normalise', 'minmax:1:100', '--format', 'json');
+  assert.equal(JSON.parse(json.stdout).seed, 1);
+});
+
 test('results do not depend on the thread count (1, 2 or 3 threads), with sensitivity and every level', (t) => {
   const flags = [
     '--runs',
@@ -313,4 +324,6 @@ test('--help explains the design and shows an example', (t) => {
   assert.match(r.stdout, /\$ dxmon uncertainty --framework/);
   assert.match(r.stdout, /--sensitivity/);
   assert.match(r.stdout, /unit,code,nominal_rank,mean_rank,median_rank,p05_rank,p95_rank/);
+  assert.match(r.stdout, /--seed <n>\s+seed of the random draws \(0 to 4294967295;\s+default\s+1,/);
+  assert.match(r.stdout, /Without --seed the draws take seed 1, printed on standard error/);
 });

@@ -17,7 +17,7 @@ import type { UncertaintyJob } from '../parallel/uncertaintyJob.js';
 import { runUncertainty } from '../parallel/uncertaintyThreads.js';
 import { loadInputs } from './loadInputs.js';
 import { chosenPeriod, requireGroups } from './runChecks.js';
-import { type UncertaintyFlags, uncertaintyOptions } from './uncertaintyOptions.js';
+import { defaultSeed, type UncertaintyFlags, uncertaintyOptions } from './uncertaintyOptions.js';
 
 /** Ranks of every run are held in memory (4 bytes each); beyond this, ask for fewer runs. */
 const maxRankCells = 250_000_000;
@@ -35,9 +35,9 @@ export function uncertaintyCommand(): Command {
       '--runs <n>',
       'Monte Carlo runs; with --sensitivity the base sample N of the Saltelli design (N (d + 2) runs)',
     )
-    .requiredOption(
+    .option(
       '--seed <n>',
-      'seed of the random draws (0 to 4294967295): same seed, same output',
+      `seed of the random draws (0 to 4294967295; default ${defaultSeed}, printed): same seed, same output`,
     )
     .option(
       '--weights <spread>',
@@ -101,9 +101,11 @@ total_order_low,total_order_high (JSON: keys results and sensitivity). Percentil
 rank statistics are rounded to 4 decimals, indices to 6.
 Geometric means need positive scores: normalise to e.g. minmax:1:100 or zscore:100:10 with them.
 
+Without --seed the draws take seed ${defaultSeed}, printed on standard error: every run is reproducible.
+
 Examples:
   $ dxmon uncertainty --framework data/examples/asem/framework.yaml --data data/examples/asem/data.csv \\
-      --runs 1000 --seed 1 --weights 0.25 --normalise minmax:1:100,zscore:100:10 --aggregate arithmetic,geometric
+      --runs 1000 --weights 0.25 --normalise minmax:1:100,zscore:100:10 --aggregate arithmetic,geometric
   $ dxmon uncertainty --framework fw.yaml --data data.csv --runs 1000 --seed 7 --weights 0.25 \\
       --weight-levels 1 --aggregate arithmetic,geometric --sensitivity --out sa.json`,
     )
@@ -112,6 +114,8 @@ Examples:
 
 async function uncertaintyRun(flags: UncertaintyFlags): Promise<void> {
   const options = uncertaintyOptions(flags);
+  // The draws are reproducible only if the seed is known: say which one a run took.
+  if (flags.seed === undefined) console.error(`seed ${options.seed} (give --seed to change it)`);
   const inputs = await loadInputs(flags.framework, flags.data, flags.groupBy);
   for (const w of inputs.warnings) console.error(`warning: ${w}`);
   const data = inputs.data;

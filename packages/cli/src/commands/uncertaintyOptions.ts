@@ -10,7 +10,7 @@ export interface UncertaintyFlags {
   period?: string;
   groupBy?: string;
   runs: string;
-  seed: string;
+  seed?: string;
   weights?: string;
   weightLevels?: string;
   normalise?: string;
@@ -38,6 +38,9 @@ export interface UncertaintyOptions {
   format: 'csv' | 'json';
   allLevels: boolean;
 }
+
+/** The seed when none is given: runs stay reproducible, and the seed is printed. */
+export const defaultSeed = 1;
 
 /** At most this many runs: beyond, a run count is more likely a typo than a wish. */
 const maxRuns = 10_000_000;
@@ -95,7 +98,7 @@ export function uncertaintyOptions(flags: UncertaintyFlags): UncertaintyOptions 
   }
   return {
     runs: wholeNumber('runs', flags.runs, flags.sensitivity ? 2 : 1, maxRuns),
-    seed: wholeNumber('seed', flags.seed, 0, 0xffffffff),
+    seed: flags.seed === undefined ? defaultSeed : wholeNumber('seed', flags.seed, 0, 0xffffffff),
     design,
     sensitivity: Boolean(flags.sensitivity),
     k: flags.within === undefined ? 3 : wholeNumber('within', flags.within, 0, 1_000_000),
