@@ -83,6 +83,14 @@ test('an indicator in the data that the framework does not use', (t) => {
   ]);
 });
 
+test('a misspelled indicator gets a "did you mean" naming the framework\'s code', (t) => {
+  // Line 7 holds B's value of "online": spelt "onlin", it is read by no indicator.
+  const run = rejected(t, { 'data.csv': withLines({ 7: 'B,onlin,2024,80,south' }) });
+  assert.deepEqual(problemLines(run.stderr), [
+    'data.csv:7: column "indicator": "onlin" is not an indicator of fw.yaml, nor read by any indicator\'s formula (1 value); did you mean "online"?',
+  ]);
+});
+
 test('indicators without data, also a data element that a formula reads', (t) => {
   const text = data
     .split('\n')

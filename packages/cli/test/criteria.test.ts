@@ -217,7 +217,7 @@ test('an indicator without data and a period without data are named', (t) => {
   );
   assertRejected(unknown, dir);
   assert.deepEqual(problemLines(unknown.stderr), [
-    'model.yaml:8: criteria[3].indicator: indicator "e_id" has no data in data.csv',
+    'model.yaml:8: criteria[3].indicator: indicator "e_id" has no data in data.csv; did you mean "eid"?',
   ]);
   const period = dxmon(
     dir,

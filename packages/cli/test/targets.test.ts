@@ -252,6 +252,7 @@ C,P,HP,nope,2025,20,1,,
 D,P,HP,de_share,2020,20,1,2021,5
 E,P,HP,de_share,2025,20,1,2019,
 F,P,HP,de_share,2025,20,up,,
+G,P,HP,de_shares,2025,20,1,,
 `,
   });
   const run = dxmon(
@@ -272,6 +273,7 @@ F,P,HP,de_share,2025,20,up,,
     'targets.csv:3: column "unit": unit "XX" has no data in data.csv',
     'targets.csv:4: column "indicator": indicator "nope" has no data in data.csv',
     'targets.csv:6: column "baseline_period": data.csv has no value of "de_share" for "HP" in 2019; give a baseline_value or another baseline_period',
+    'targets.csv:8: column "indicator": indicator "de_shares" has no data in data.csv; did you mean "de_share"?',
   ]);
 });
 

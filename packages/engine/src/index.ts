@@ -16,6 +16,7 @@ export { averageRanks } from './analysis/averageRanks.js';
 export { cronbachAlpha } from './analysis/cronbachAlpha.js';
 export { pearson } from './analysis/pearson.js';
 export { spearman } from './analysis/spearman.js';
+export { closeMatches, didYouMean } from './codes/closeMatches.js';
 export {
   type ComputeInput,
   type ComputeResult,

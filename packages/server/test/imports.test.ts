@@ -154,6 +154,48 @@ onEachDatabase('imports', (database) => {
     assert.equal(await count(), 0);
   });
 
+  test('a misspelled indicator is refused with its row and a "did you mean"', async () => {
+    const long = await post(
+      'unit,indicator,period,value\nVN-01,days,2024,4\nVN-01,onlne_share,2024,81\nVN-02,Days,2024,3\n',
+    );
+    assert.equal(long.statusCode, 422);
+    assert.deepEqual(
+      long
+        .json()
+        .report.problems.map(
+          (p: { row: number; field: string; value: string; message: string }) => [
+            p.row,
+            p.field,
+            p.value,
+            p.message,
+          ],
+        ),
+      [
+        [
+          3,
+          'indicator',
+          'onlne_share',
+          '"onlne_share" is not a known indicator or data element; did you mean "online_share"?',
+        ],
+        [
+          4,
+          'indicator',
+          'Days',
+          '"Days" is not a known indicator or data element; did you mean "days"?',
+        ],
+      ],
+    );
+    const wide = await post('unit,period,online_share,dayz\nVN-08,2023,55,1\n');
+    assert.equal(wide.statusCode, 422);
+    assert.deepEqual(wide.json().report.problems[0], {
+      row: 1,
+      field: 'column 4',
+      value: 'dayz',
+      message: '"dayz" is not a known indicator or data element; did you mean "days"?',
+    });
+    assert.equal(await count(), 0);
+  });
+
   test('a dry run counts what would change and writes nothing; then the import applies', async () => {
     const file =
       'unit,indicator,period,value,source\nVN-01,online_share,2024,81.5,survey\nVN-02,online_share,2024,40,\nVN-02,days,2024,,\n';

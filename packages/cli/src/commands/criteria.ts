@@ -1,4 +1,4 @@
-import { evaluateCriteria, type Panel, panelColumn } from '@dxmon/engine';
+import { didYouMean, evaluateCriteria, type Panel, panelColumn } from '@dxmon/engine';
 import { Command, Option } from 'commander';
 import { CliError } from '../cliError.js';
 import { readCriteriaModel } from '../input/readCriteriaModel.js';
@@ -72,7 +72,7 @@ async function runCriteria(flags: CriteriaFlags): Promise<void> {
   model.criteria.forEach((criterion, i) => {
     if (!panel.series.includes(criterion.indicator)) {
       problems.push(
-        `${where(i, 'indicator')}: indicator "${criterion.indicator}" has no data in ${flags.data}`,
+        `${where(i, 'indicator')}: indicator "${criterion.indicator}" has no data in ${flags.data}${didYouMean(criterion.indicator, panel.series)}`,
       );
     }
   });

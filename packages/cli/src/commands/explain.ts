@@ -1,13 +1,13 @@
 import {
   defaultWhatIfShare,
   defaultWhatIfTop,
+  didYouMean,
   explainUnit,
   frameworkTree,
   unitGroups,
 } from '@dxmon/engine';
 import { Command, Option } from 'commander';
 import { CliError } from '../cliError.js';
-import { didYouMean } from '../input/closeMatches.js';
 import {
   type ExplanationFormat,
   explanationFormats,

@@ -1,4 +1,5 @@
 import {
+  didYouMean,
   type Framework,
   formulaElements,
   indicatorFormula,
@@ -55,11 +56,12 @@ export async function loadInputs(
       // a malformed formula is already reported by the framework's own checks
     }
   }
+  const usedCodes = [...used];
   for (const code of data.panel.series) {
     if (used.has(code)) continue;
     const rows = countRows(data, code);
     errors.push(
-      `${dataPath}:${data.seriesLine(code)}: column "indicator": "${code}" is not an indicator of ${frameworkPath}, nor read by any indicator's formula (${rows} value${rows === 1 ? '' : 's'})`,
+      `${dataPath}:${data.seriesLine(code)}: column "indicator": "${code}" is not an indicator of ${frameworkPath}, nor read by any indicator's formula (${rows} value${rows === 1 ? '' : 's'})${didYouMean(code, usedCodes)}`,
     );
   }
   return { framework, data, errors, warnings };

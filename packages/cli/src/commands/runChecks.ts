@@ -1,6 +1,5 @@
-import type { Framework } from '@dxmon/engine';
+import { didYouMean, type Framework } from '@dxmon/engine';
 import { CliError } from '../cliError.js';
-import { didYouMean } from '../input/closeMatches.js';
 
 /** The period a command works on: `--period` if the data has it, else the data's latest. */
 export function chosenPeriod(

@@ -1,5 +1,6 @@
 import {
   assessTarget,
+  didYouMean,
   type GrowthMethod,
   growthMethods,
   type Observation,
@@ -85,7 +86,7 @@ async function runTargets(flags: TargetsFlags): Promise<void> {
     }
     if (!panel.series.includes(target.indicator)) {
       problems.push(
-        `${where('indicator')}: indicator "${target.indicator}" has no data in ${flags.data}`,
+        `${where('indicator')}: indicator "${target.indicator}" has no data in ${flags.data}${didYouMean(target.indicator, panel.series)}`,
       );
     } else if (
       target.baseline_period !== undefined &&

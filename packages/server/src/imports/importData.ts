@@ -1,3 +1,4 @@
+import { didYouMean } from '@dxmon/engine';
 import type { Actor } from '../auth/actor.js';
 import type { Database, Sql } from '../db/database.js';
 import { unsafeTextReason } from '../http/unsafeText.js';
@@ -71,6 +72,16 @@ export async function importData(
     ]),
   );
   const elements = new Set(elementIndex.keys());
+  // Why a code is not an element, with the known codes it looks like: once per unknown code.
+  const unknownElements = new Map<string, string>();
+  const unknownElement = (code: string): string => {
+    let message = unknownElements.get(code);
+    if (message === undefined) {
+      message = `"${code}" is not a known indicator or data element${didYouMean(code, [...elements])}`;
+      unknownElements.set(code, message);
+    }
+    return message;
+  };
   const allowedUnits =
     typeof options.allowedUnits === 'function'
       ? await options.allowedUnits(database)
@@ -244,9 +255,7 @@ export async function importData(
           row,
           field: 'indicator',
           value: element,
-          message: element
-            ? `"${element}" is not a known indicator or data element`
-            : 'the indicator is empty',
+          message: element ? unknownElement(element) : 'the indicator is empty',
         });
         continue;
       }

@@ -1,3 +1,4 @@
+import { didYouMean } from '@dxmon/engine';
 import type { ImportProblem } from './importReport.js';
 
 /**
@@ -84,7 +85,7 @@ export function importLayout(
         row: 1,
         field: `column ${column + 1}`,
         value: code,
-        message: `"${code}" is not a known indicator or data element`,
+        message: `"${code}" is not a known indicator or data element${didYouMean(code, [...knownElements])}`,
       });
     } else indicators.push({ column, code });
   });

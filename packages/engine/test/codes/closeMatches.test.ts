@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { closeMatches } from '../src/input/closeMatches.js';
+import { closeMatches } from '../../src/codes/closeMatches.js';
 
 const provinces = ['VN-01', 'VN-02', 'VN-08', 'VN-48', 'VN25-08'];
 

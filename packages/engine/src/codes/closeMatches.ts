@@ -1,8 +1,9 @@
 /**
- * Up to `limit` of `candidates` that look like `value`, so a typo in a unit or period gets a
- * "did you mean" hint. Only the closest kind of match is offered: the same text in another case;
- * else text containing the value or contained in it (two characters or more); else the candidates at the smallest edit
- * distance, if it is at most a third of the value's length (at least 1).
+ * Up to `limit` of `candidates` that look like `value`, so a typo in a code (a unit, an
+ * indicator, a period) gets a "did you mean" hint. Only the closest kind of match is offered: the
+ * same text in another case; else text containing the value or contained in it (two characters
+ * or more); else the candidates at the smallest edit distance, if it is at most a third of the
+ * value's length (at least 1).
  */
 export function closeMatches(value: string, candidates: readonly string[], limit = 3): string[] {
   const v = value.trim().toLowerCase();
