@@ -318,3 +318,39 @@ test('a malformed YAML targets file names the entry and field', (t) => {
     'plan.yaml: targets[0] (id "A") field "target_value": target_value must be a number (use "." as the decimal mark)',
   ]);
 });
+
+test("a unit of measure holds the projection to the indicator's natural bounds, and the output says so", (t) => {
+  // A share: 40 (2021) -> 89.9 (2024), linear slope 16.633 a year: the trend reaches 139.8 by
+  // 2027, a share stops at 100. Incidents: 5 (2021) -> 2 (2024), -1 a year: -1 by 2027, held at 0.
+  const dir = workspace(t, {
+    'data.csv': `unit,indicator,period,value
+HP,eid,2021,40
+HP,eid,2024,89.9
+HP,incidents,2021,5
+HP,incidents,2024,2
+`,
+    'targets.csv': `id,plan,unit,indicator,target_period,target_value,direction,unit_of_measure
+EID,P,HP,eid,2027,95,1,%
+INC,P,HP,incidents,2027,0,-1,incidents
+FREE,P,HP,eid,2027,95,1,
+`,
+  });
+  const flags = ['targets', '--data', 'data.csv', '--targets', 'targets.csv', '--method', 'linear'];
+  const csv = dxmon(dir, ...flags);
+  assert.equal(csv.status, 0, csv.stderr);
+  const rows = csvParse(csv.stdout);
+  assert.deepEqual(rows.columns.slice(-2), ['projection_bounded', 'projected_value_unbounded']);
+  const [eid, inc, free] = rows;
+  assert.deepEqual([eid?.projected_value, eid?.projection_bounded], ['100', 'upper']);
+  close(Number(eid?.projected_value_unbounded), 139.8);
+  assert.deepEqual([inc?.projected_value, inc?.projection_bounded], ['0', 'lower']);
+  close(Number(inc?.projected_value_unbounded), -1);
+  assert.equal(free?.projection_bounded, '');
+  close(Number(free?.projected_value), 139.8);
+  const text = dxmon(dir, ...flags, '--format', 'text');
+  assert.match(
+    text.stdout,
+    /EID HP eid: 95 by 2027 \(higher is better\); latest 89\.9 \(2024\), projected 100 \(held at its upper bound; the trend reaches 139\.8\)/,
+  );
+  assert.match(text.stdout, /projected 0 \(held at its lower bound; the trend reaches -1\)/);
+});

@@ -136,8 +136,10 @@ export {
   type Observation,
   type TargetAssessment,
 } from './targets/assessTarget.js';
+export { type BoundedValue, clampToBounds } from './targets/clampToBounds.js';
 export { compoundGrowth } from './targets/compoundGrowth.js';
 export { type LinearTrend, linearTrend } from './targets/linearTrend.js';
+export { naturalBounds, type ValueBounds } from './targets/naturalBounds.js';
 export {
   type ParsedTargets,
   parseTargetsYaml,

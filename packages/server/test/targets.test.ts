@@ -96,4 +96,55 @@ onEachDatabase('plans and targets', (database) => {
     assert.equal(res.items[0].adopted_on, '2021-11-15');
     assert.equal((await app.inject('/api/targets?as_of=20x')).statusCode, 400);
   });
+
+  test("projections are held to the data element's natural bounds, and the answer says so", async () => {
+    // online_share (%) 40 (2021) -> 89.9 (2024): linear slope 16.633 a year, 139.8 by 2027;
+    // days 7 (2021) -> 4 (2024): -1 a year, -1 by 2029. A share stays within 0-100, days >= 0.
+    await database()
+      .db.insert(targets)
+      .values([
+        {
+          id: 'HN-ONLINE',
+          plan: '48-NQ/TU',
+          unit: 'VN-01',
+          indicator: 'online_share',
+          targetPeriod: '2027',
+          targetValue: 95,
+        },
+        {
+          id: 'HN-DAYS',
+          plan: '48-NQ/TU',
+          unit: 'VN-01',
+          indicator: 'days',
+          targetPeriod: '2029',
+          targetValue: 0.5,
+          direction: -1,
+        },
+      ]);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database()) },
+      body: 'unit,indicator,period,value\nVN-01,online_share,2021,40\nVN-01,online_share,2024,89.9\nVN-01,days,2021,7\nVN-01,days,2024,4\n',
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const items = (await app.inject('/api/targets?unit=VN-01&method=linear')).json().items;
+    const by = Object.fromEntries(items.map((t: { id: string }) => [t.id, t]));
+    const online = by['HN-ONLINE'];
+    assert.equal(online.unit_of_measure, '%');
+    assert.equal(online.projected_value, 100);
+    assert.equal(online.projection_bounded, 'upper');
+    assert.ok(Math.abs(online.projected_value_unbounded - 139.8) < 1e-9);
+    const days = by['HN-DAYS'];
+    assert.equal(days.unit_of_measure, 'days');
+    assert.equal(days.projected_value, 0);
+    assert.equal(days.projection_bounded, 'lower');
+    assert.ok(Math.abs(days.projected_value_unbounded - -1) < 1e-9);
+    // Within the bounds nothing is held: the digital economy's 7.14% by 2025 (compound growth).
+    const de = (await app.inject('/api/targets?unit=VN-08'))
+      .json()
+      .items.find((t: { id: string }) => t.id === 'DE-2025');
+    assert.equal(de.projection_bounded, null);
+    assert.equal(de.projected_value, de.projected_value_unbounded);
+  });
 });

@@ -125,6 +125,11 @@ export interface TargetAssessment {
   target_period: string;
   target_value: number;
   projected_value: number | null;
+  /** Which natural bound of the indicator (a share's 100, a count's 0) held the projection. */
+  projection_bounded: 'lower' | 'upper' | null;
+  /** The trend's own value at the target period, before the bounds. */
+  projected_value_unbounded: number | null;
+  unit_of_measure: string | null;
   progress: number | null;
   status: 'achieved' | 'on-track' | 'off-track' | 'regressing' | 'insufficient-data';
   grade: 'acceleration-needed' | 'limited' | null;

@@ -324,6 +324,28 @@ describe('the web app', () => {
     await page.close();
   });
 
+  test('a share trending past 100% is projected at 100, and its card says so in every language', async () => {
+    // Ho Chi Minh City's online files: 76.4% (2025) -> 86.4% (2026); the trend passes 100% by 2030.
+    const expected = {
+      en: /The trend would reach 141\.32; the projection stops at 100, the highest value/,
+      vi: /Theo xu hướng sẽ đạt 141,32; dự báo dừng ở 100, giá trị cao nhất/,
+      ar: /كان الاتجاه سيبلغ 141\.32؛ يتوقف الإسقاط عند 100، وهي أعلى قيمة/,
+    };
+    for (const [language, words] of Object.entries(expected)) {
+      const page = await open(`/plans/HCM-DX-2030?lang=${language}`);
+      const bound = page.getByTestId('projection-bound-HCM-FILES');
+      await bound.waitFor();
+      assert.match((await bound.textContent()) ?? '', words);
+      // Only the target held by a bound says so.
+      assert.equal(await page.locator('[data-testid^=projection-bound-]').count(), 1);
+      await page.getByTestId('target-HCM-FILES').screenshot({
+        path: join(shots, `target-bounded-${language}.png`),
+      });
+      assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+      await page.close();
+    }
+  });
+
   // Last: it saves a new version of the framework, which changes every later ranking.
   test('an admin previews new weights, sees ranks move, saves them, and the ranking follows', async () => {
     const page = await open('/sign-in');

@@ -23,7 +23,7 @@ const required = ['id', 'plan', 'unit', 'indicator', 'target_period', 'target_va
 
 /**
  * Reads targets from CSV (header `id,plan,unit,indicator,target_period,target_value,direction`,
- * optional `baseline_period,baseline_value,name`; extra columns ignored) or from YAML/JSON
+ * optional `baseline_period,baseline_value,name,unit_of_measure`; extra columns ignored) or from YAML/JSON
  * (`.yaml`, `.yml`, `.json`: a list of targets or `{targets: [...]}`).
  */
 export function readTargets(path: string): TargetsInput {

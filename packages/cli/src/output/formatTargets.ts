@@ -31,6 +31,8 @@ const columns = [
   'status',
   'grade',
   'method',
+  'projection_bounded',
+  'projected_value_unbounded',
 ] as const satisfies readonly (keyof TargetAssessment)[];
 
 /**
@@ -85,7 +87,11 @@ function describe(t: TargetAssessment): string {
       ? 'no data'
       : `latest ${number.format(t.latest_value)} (${t.latest_period})`;
   const projected = Number.isFinite(t.projected_value)
-    ? `, projected ${number.format(t.projected_value)}`
+    ? `, projected ${number.format(t.projected_value)}${
+        t.projection_bounded
+          ? ` (held at its ${t.projection_bounded} bound; the trend reaches ${number.format(t.projected_value_unbounded)})`
+          : ''
+      }`
     : '';
   const growth = Number.isFinite(t.observed_growth)
     ? t.method === 'cagr'

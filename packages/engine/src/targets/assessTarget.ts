@@ -1,6 +1,8 @@
 import { periodYear } from '../period/periodYear.js';
+import { clampToBounds } from './clampToBounds.js';
 import { compoundGrowth } from './compoundGrowth.js';
 import { linearTrend } from './linearTrend.js';
+import { naturalBounds } from './naturalBounds.js';
 import {
   defaultProgressThresholds,
   type ProgressThresholds,
@@ -40,8 +42,15 @@ export interface TargetAssessment {
   latest_value: number;
   target_period: string;
   target_value: number;
-  /** The value the series reaches at the target period if it keeps its observed growth. */
+  /**
+   * The value the series reaches at the target period if it keeps its observed growth, held to
+   * the indicator's natural bounds (`naturalBounds` of the target's unit of measure).
+   */
   projected_value: number;
+  /** The bound that held the projection (`upper`: a share trending past 100%), or null. */
+  projection_bounded: 'lower' | 'upper' | null;
+  /** The projection before the bounds: where the observed growth alone would lead. */
+  projected_value_unbounded: number;
   /** Annual growth needed from the baseline to reach the target on time. */
   required_growth: number;
   /** Annual growth observed from the baseline to the latest value. */
@@ -63,6 +72,10 @@ export interface TargetAssessment {
  * the values from the baseline on (required: (y_T - y_0) / (T - t_0)). Compound growth needs
  * positive values: when the baseline, latest or target value is zero or negative, the linear
  * measure is used and `method` says so.
+ *
+ * The projection is held to the indicator's natural bounds, from the target's unit of measure
+ * (`naturalBounds`: a share within 0-100, a count or amount at least 0), and
+ * `projection_bounded` says when a bound applied.
  *
  * The baseline is the target's own (period and value, or a period whose value the data holds), or
  * else the earliest observation. Observations after `asOf` or after the target period are not
@@ -99,6 +112,8 @@ export function assessTarget(
     target_period: target.target_period,
     target_value: target.target_value,
     projected_value: Number.NaN,
+    projection_bounded: null,
+    projected_value_unbounded: Number.NaN,
     required_growth: Number.NaN,
     observed_growth: Number.NaN,
     progress: Number.NaN,
@@ -116,7 +131,7 @@ export function assessTarget(
     if (method === 'cagr') {
       result.observed_growth = compoundGrowth(baseline.value, last.value, last.t - baseline.t);
       result.required_growth = compoundGrowth(baseline.value, target.target_value, T - baseline.t);
-      result.projected_value = last.value * (1 + result.observed_growth) ** (T - last.t);
+      result.projected_value_unbounded = last.value * (1 + result.observed_growth) ** (T - last.t);
     } else {
       const trend = linearTrend(
         points.map((p) => p.t),
@@ -124,8 +139,14 @@ export function assessTarget(
       );
       result.observed_growth = trend.slope;
       result.required_growth = (target.target_value - baseline.value) / (T - baseline.t);
-      result.projected_value = trend.intercept + trend.slope * T;
+      result.projected_value_unbounded = trend.intercept + trend.slope * T;
     }
+    const projection = clampToBounds(
+      result.projected_value_unbounded,
+      naturalBounds(target.unit_of_measure),
+    );
+    result.projected_value = projection.value;
+    result.projection_bounded = projection.bounded;
     result.method = method;
     result.progress = progressRatio(d, result.observed_growth, result.required_growth);
   }

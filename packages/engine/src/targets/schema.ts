@@ -57,6 +57,8 @@ export const targetSchema = z
     ),
     baseline_period: optional(period('baseline_period')),
     baseline_value: optional(numeric('baseline_value')),
+    /** The indicator's unit of measure (`%`, `persons`...): its natural bounds hold the projection. */
+    unit_of_measure: optional(z.string().trim()),
   })
   .superRefine((t, ctx) => {
     if (t.baseline_value !== undefined && t.baseline_period === undefined) {

@@ -143,6 +143,15 @@ test('a series that starts at zero: linear fallback', () => {
   assert.equal(a.status, 'on-track');
   assertClose(a.progress, 1.2);
   assertClose(a.projected_value, 120);
+  // The trend's 120 is no share: with the unit "%" the projection is held at 100.
+  const share = assessTarget(
+    target({ target_value: 100, unit_of_measure: '%' }),
+    series({ 2021: 0, 2023: 60 }),
+  );
+  assertClose(share.projected_value_unbounded, 120);
+  assert.equal(share.projected_value, 100);
+  assert.equal(share.projection_bounded, 'upper');
+  assertClose(share.progress, 1.2);
 });
 
 test('a baseline given with its value replaces the earliest observation', () => {
@@ -207,4 +216,53 @@ test('quarterly data: time is counted in years', () => {
   assertClose(a.observed_growth, 0.21);
   // required: (121 / 100)^(1/1) - 1 = 0.21 -> progress 1
   assertClose(a.progress, 1);
+});
+
+test('a share trending past 100% is projected at 100, and says so', () => {
+  // Linear: 40 (2021) -> 89.9 (2024), slope 49.9 / 3 = 16.6333... a year; by 2027 the trend
+  // reaches 89.9 + 3 * 16.6333... = 139.8, but a share (unit "%") stays within 0-100.
+  const observed = series({ 2021: 40, 2024: 89.9 });
+  const share = target({ target_period: '2027', target_value: 95, unit_of_measure: '%' });
+  const a = assessTarget(share, observed, { method: 'linear' });
+  assertClose(a.projected_value_unbounded, 139.8);
+  assert.equal(a.projected_value, 100);
+  assert.equal(a.projection_bounded, 'upper');
+  // The bound holds the projection only: growth, progress and status are the trend's.
+  assertClose(a.observed_growth, 49.9 / 3);
+  assert.equal(a.status, 'on-track');
+  // Without a unit of measure nothing bounds it.
+  const free = assessTarget({ ...share, unit_of_measure: undefined }, observed, {
+    method: 'linear',
+  });
+  assertClose(free.projected_value, 139.8);
+  assert.equal(free.projection_bounded, null);
+});
+
+test('a count trending below zero is projected at 0, and says so', () => {
+  // Incidents 5 (2021) -> 2 (2024): -1 a year, so -1 by 2027. The target 0 makes CAGR fall back
+  // to the linear method; a count (unit "incidents") stays at 0 or more.
+  const a = assessTarget(
+    target({
+      target_period: '2027',
+      target_value: 0,
+      direction: -1,
+      unit_of_measure: 'incidents',
+    }),
+    series({ 2021: 5, 2024: 2 }),
+  );
+  assert.equal(a.method, 'linear');
+  assertClose(a.projected_value_unbounded, -1);
+  assert.equal(a.projected_value, 0);
+  assert.equal(a.projection_bounded, 'lower');
+});
+
+test('a projection within the bounds is left as it is', () => {
+  // The first example's 7.1368146 (CAGR) is a share well within 0-100.
+  const a = assessTarget(
+    target({ unit_of_measure: '%' }),
+    series({ 2020: 5, 2021: 5.4, 2022: 6.02, 2023: 6.19 }),
+  );
+  assertClose(a.projected_value, 7.136814556141757);
+  assert.equal(a.projected_value_unbounded, a.projected_value);
+  assert.equal(a.projection_bounded, null);
 });

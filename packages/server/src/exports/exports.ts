@@ -116,6 +116,8 @@ const targetColumns = [
   'status',
   'grade',
   'method',
+  'projection_bounded',
+  'projected_value_unbounded',
 ];
 
 /** Targets with progress and status as a file. */

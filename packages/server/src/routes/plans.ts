@@ -48,6 +48,12 @@ export const targetSchema = z.object({
   target_period: z.string(),
   target_value: z.number(),
   projected_value: n,
+  /** `upper` or `lower` when the indicator's natural bound held the projection, else null. */
+  projection_bounded: z.enum(['lower', 'upper']).nullable(),
+  /** The trend's own value at the target period, before the bounds. */
+  projected_value_unbounded: n,
+  /** The data element's unit of measure, which gives those bounds (`%`: 0 to 100). */
+  unit_of_measure: z.string().nullable(),
   required_growth: n,
   observed_growth: n,
   progress: n,
@@ -83,6 +89,7 @@ export function targetJson(t: AssessedTarget) {
     baseline_value: finite(t.baseline_value),
     latest_value: finite(t.latest_value),
     projected_value: finite(t.projected_value),
+    projected_value_unbounded: finite(t.projected_value_unbounded),
     required_growth: finite(t.required_growth),
     observed_growth: finite(t.observed_growth),
     progress: finite(t.progress),

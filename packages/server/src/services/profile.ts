@@ -1,4 +1,4 @@
-import { evaluateFormula, frameworkTree, mean, type TargetAssessment } from '@dxmon/engine';
+import { evaluateFormula, frameworkTree, mean } from '@dxmon/engine';
 import type { Database } from '../db/database.js';
 import { NotFound, ValidationFailed } from '../http/problems.js';
 import { periodRange } from '../imports/periodRange.js';
@@ -7,7 +7,7 @@ import { frameworkElements } from './datasets.js';
 import { getFramework } from './frameworks.js';
 import { perDatabaseCache } from './perDatabaseCache.js';
 import { getResults, type Results } from './results.js';
-import { assessTargets } from './targets.js';
+import { type AssessedTarget, assessTargets } from './targets.js';
 import { getUnit, type UnitWithLineage } from './units.js';
 
 export interface ProfileNode {
@@ -48,7 +48,7 @@ export interface Profile {
   region: string | null;
   nodes: ProfileNode[];
   history: ProfilePoint[];
-  targets: (TargetAssessment & { name: string | null })[];
+  targets: AssessedTarget[];
 }
 
 /** Profiles are immutable per data revision: a small cache spares recomputing them. */

@@ -19,11 +19,14 @@ export interface PlanQuery {
 
 export interface AssessedTarget extends TargetAssessment {
   name: string | null;
+  /** The data element's unit of measure, whose natural bounds hold the projection. */
+  unit_of_measure: string | null;
 }
 
 /**
  * Every matching target assessed by the engine (`assessTarget`) on its series in the database,
- * as of a period.
+ * as of a period, its projection held to the natural bounds of its data element's unit of
+ * measure (a share within 0-100, a count at least 0).
  */
 export async function assessTargets(database: Database, q: PlanQuery): Promise<AssessedTarget[]> {
   const { rows } = await database.query<{
@@ -37,12 +40,14 @@ export async function assessTargets(database: Database, q: PlanQuery): Promise<A
     direction: number;
     baseline_period: string | null;
     baseline_value: number | null;
+    unit_of_measure: string | null;
   }>(
-    `select id, plan, unit, indicator, name, target_period, target_value, direction, baseline_period, baseline_value
-       from targets
-      where ($1::text is null or unit = $1) and ($2::text is null or plan = $2)
-        and ($3::text is null or id = $3)
-      order by plan, id`,
+    `select t.id, t.plan, t.unit, t.indicator, t.name, t.target_period, t.target_value, t.direction,
+            t.baseline_period, t.baseline_value, e.unit_of_measure
+       from targets t left join data_elements e on e.code = t.indicator
+      where ($1::text is null or t.unit = $1) and ($2::text is null or t.plan = $2)
+        and ($3::text is null or t.id = $3)
+      order by t.plan, t.id`,
     [q.unit ?? null, q.plan ?? null, q.id ?? null],
   );
   if (rows.length === 0) return [];
@@ -74,12 +79,13 @@ export async function assessTargets(database: Database, q: PlanQuery): Promise<A
       direction: r.direction === -1 ? -1 : 1,
       ...(r.baseline_period ? { baseline_period: r.baseline_period } : {}),
       ...(r.baseline_value !== null ? { baseline_value: r.baseline_value } : {}),
+      ...(r.unit_of_measure ? { unit_of_measure: r.unit_of_measure } : {}),
     };
     const assessed = assessTarget(target, observations.get(`${r.unit}\u0000${r.indicator}`) ?? [], {
       asOf: q.asOf,
       method: q.method,
     });
-    return { ...assessed, name: r.name };
+    return { ...assessed, name: r.name, unit_of_measure: r.unit_of_measure };
   });
 }
 

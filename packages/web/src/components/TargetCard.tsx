@@ -112,6 +112,14 @@ export function TargetCard({ target }: { target: TargetAssessment }) {
             targetPeriod: target.target_period,
           })}
         </Text>
+        {target.projection_bounded && (
+          <Text size="xs" c="dimmed" data-testid={`projection-bound-${target.id}`}>
+            {t(`targets.bounded.${target.projection_bounded}`, {
+              trend: formatNumber(target.projected_value_unbounded, language),
+              bound: formatNumber(target.projected_value, language),
+            })}
+          </Text>
+        )}
       </Stack>
     </Card>
   );
