@@ -1,24 +1,43 @@
 import {
   Anchor,
   AppShell,
+  Burger,
   Button,
+  Divider,
   Group,
   NativeSelect,
+  NavLink,
+  Stack,
   Text,
   Title,
   useDirection,
 } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate, useSearchParams } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { directionOf, isLanguage, languages } from '../i18n.js';
 import { useMe, useSignOut } from '../session.js';
 
-/** The page frame: title, language switch (kept in the address as `lang`), content. */
+/**
+ * Below this width the page links fold into a menu behind a button (a burger), so the header
+ * keeps only the title, the button and the language selector, on one line in every language.
+ */
+const menuBelow = 'lg';
+
+/**
+ * The page frame: title, links to the pages (in the header on wide screens, in a menu on phones
+ * and tablets), the account, the language switch (kept in the address as `lang`, always in the
+ * header), content.
+ */
 export function Layout() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const { setDirection } = useDirection();
+  const { pathname } = useLocation();
+  // The menu is open on the page where it was opened: opening another page closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
+  const closeMenu = () => setMenuOpenOn(null);
   const me = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -38,70 +57,91 @@ export function Layout() {
     document.title = `${t('app.title')}: ${t('app.tagline')}`;
   }, [t]);
 
+  const pages = [
+    { key: 'plans', path: '/plans', label: t('nav.plans') },
+    { key: 'criteria', path: '/criteria', label: t('nav.criteria') },
+    { key: 'entry', path: '/entry', label: t('nav.entry') },
+    { key: 'import', path: '/import', label: t('nav.import') },
+    ...(me.data && ['admin', 'analyst'].includes(me.data.role)
+      ? [{ key: 'admin', path: '/admin', label: t('nav.admin') }]
+      : []),
+  ];
+  const leave = async () => {
+    closeMenu();
+    await signOut();
+    navigate({ pathname: '/', search: keepLanguage });
+  };
+
   return (
-    <AppShell header={{ height: 64 }} padding="md">
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{
+        width: 300,
+        breakpoint: menuBelow,
+        collapsed: { mobile: !menuOpen, desktop: true },
+      }}
+      padding="md"
+    >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={menuOpen}
+              onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}
+              hiddenFrom={menuBelow}
+              size="sm"
+              aria-label={menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
+              aria-expanded={menuOpen}
+              data-testid="menu-toggle"
+            />
             <Anchor
               component={Link}
               to={{ pathname: '/', search: params.toString() }}
               underline="never"
+              onClick={closeMenu}
             >
               <Title order={1} size="h3">
                 {t('app.title')}
               </Title>
             </Anchor>
-            <Text c="dimmed" size="sm" visibleFrom="sm">
+            <Text c="dimmed" size="sm" visibleFrom="xl" truncate>
               {t('app.tagline')}
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <Anchor component={Link} to={{ pathname: '/plans', search: keepLanguage }} size="sm">
-              {t('nav.plans')}
-            </Anchor>
-            <Anchor component={Link} to={{ pathname: '/criteria', search: keepLanguage }} size="sm">
-              {t('nav.criteria')}
-            </Anchor>
-            <Anchor component={Link} to={{ pathname: '/entry', search: keepLanguage }} size="sm">
-              {t('nav.entry')}
-            </Anchor>
-            <Anchor component={Link} to={{ pathname: '/import', search: keepLanguage }} size="sm">
-              {t('nav.import')}
-            </Anchor>
-            {me.data && ['admin', 'analyst'].includes(me.data.role) && (
-              <Anchor component={Link} to={{ pathname: '/admin', search: keepLanguage }} size="sm">
-                {t('nav.admin')}
-              </Anchor>
-            )}
-            {me.data ? (
-              <Group gap="xs" wrap="nowrap">
-                <Text size="sm" data-testid="signed-in">
-                  {me.data.name}
-                </Text>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  onClick={async () => {
-                    await signOut();
-                    navigate({ pathname: '/', search: keepLanguage });
-                  }}
+            <Group gap="md" wrap="nowrap" visibleFrom={menuBelow}>
+              {pages.map((page) => (
+                <Anchor
+                  key={page.key}
+                  component={Link}
+                  to={{ pathname: page.path, search: keepLanguage }}
+                  size="sm"
                 >
-                  {t('auth.signOut')}
-                </Button>
-              </Group>
-            ) : (
-              <Anchor
-                component={Link}
-                to={{ pathname: '/sign-in', search: keepLanguage }}
-                size="sm"
-              >
-                {t('auth.signIn')}
+                  {page.label}
+                </Anchor>
+              ))}
+              {me.data ? (
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" data-testid="signed-in">
+                    {me.data.name}
+                  </Text>
+                  <Button size="xs" variant="subtle" onClick={leave}>
+                    {t('auth.signOut')}
+                  </Button>
+                </Group>
+              ) : (
+                <Anchor
+                  component={Link}
+                  to={{ pathname: '/sign-in', search: keepLanguage }}
+                  size="sm"
+                >
+                  {t('auth.signIn')}
+                </Anchor>
+              )}
+              <Anchor href="/api/docs" size="sm">
+                {t('app.apiDocs')}
               </Anchor>
-            )}
-            <Anchor href="/api/docs" size="sm" visibleFrom="sm">
-              {t('app.apiDocs')}
-            </Anchor>
+            </Group>
             <NativeSelect
               aria-label={t('app.language')}
               value={language}
@@ -116,6 +156,44 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
+      <AppShell.Navbar p="md" hiddenFrom={menuBelow} aria-label={t('nav.menu')}>
+        {/* Rendered only while open, so that its links are not in the page twice. */}
+        {menuOpen && (
+          <Stack gap={4} data-testid="menu">
+            {[{ key: 'ranking', path: '/', label: t('nav.ranking') }, ...pages].map((page) => (
+              <NavLink
+                key={page.key}
+                component={Link}
+                to={{ pathname: page.path, search: keepLanguage }}
+                label={page.label}
+                active={pathname === page.path}
+                onClick={closeMenu}
+                data-testid={`nav-${page.key}`}
+              />
+            ))}
+            <NavLink href="/api/docs" label={t('app.apiDocs')} />
+            <Divider my="sm" />
+            {me.data ? (
+              <Group justify="space-between" wrap="nowrap" px="sm">
+                <Text size="sm" data-testid="signed-in">
+                  {me.data.name}
+                </Text>
+                <Button size="xs" variant="light" onClick={leave} data-testid="sign-out">
+                  {t('auth.signOut')}
+                </Button>
+              </Group>
+            ) : (
+              <NavLink
+                component={Link}
+                to={{ pathname: '/sign-in', search: keepLanguage }}
+                label={t('auth.signIn')}
+                onClick={closeMenu}
+                data-testid="nav-sign-in"
+              />
+            )}
+          </Stack>
+        )}
+      </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>

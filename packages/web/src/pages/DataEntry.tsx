@@ -23,6 +23,7 @@ import { UnitPicker } from '../entry/UnitPicker.js';
 import { useDatasetDetail, useDatasets } from '../entry/useDatasets.js';
 import { parseLocaleNumber } from '../format.js';
 import { useMe } from '../session.js';
+import classes from './DataEntry.module.css';
 
 const stateColour = { draft: 'gray', submitted: 'blue', approved: 'teal', reopened: 'orange' };
 
@@ -241,7 +242,7 @@ export function DataEntry() {
       </Group>
       {values.isLoading && <Loader size="sm" />}
       {detail.data && values.data && (
-        <Table striped data-testid="entry-grid">
+        <Table striped className={classes.grid} data-testid="entry-grid">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('entry.element')}</Table.Th>
@@ -269,7 +270,7 @@ export function DataEntry() {
                       {e.unit_of_measure ? ` (${e.unit_of_measure})` : ''}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('profile.value')}>
                     <TextInput
                       aria-label={e.name}
                       inputMode="decimal"
@@ -283,10 +284,12 @@ export function DataEntry() {
                       data-testid={`value-${e.code}`}
                     />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('entry.evidence')}>
                     <TextInput
                       aria-label={`${t('entry.evidence')}: ${e.name}`}
                       placeholder="https://"
+                      // A web address reads left to right in every language.
+                      dir="ltr"
                       value={edit.evidence}
                       disabled={locked}
                       error={badEvidence(e.code)}
@@ -296,7 +299,7 @@ export function DataEntry() {
                       }}
                     />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('entry.status')}>
                     <Text size="sm">
                       {had
                         ? t(`entry.valueStatus.${had.status}`, { defaultValue: had.status })

@@ -1,29 +1,27 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Grid,
   Group,
   Loader,
   NativeSelect,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   Title,
-  UnstyledButton,
+  useMatches,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { type FrameworkSummary, getJson, type ResultItem, type Results } from '../api.js';
+import { RankingTable, type Sort } from '../components/RankingTable.js';
 import { UnitMap } from '../components/UnitMap.js';
-import { formatScore, nameIn } from '../format.js';
+import { nameIn } from '../format.js';
 
 /** The day after which Viet Nam has 34 provinces instead of 63. */
 const reformDate = '2025-07-01';
-type SortKey = 'rank' | 'change' | 'unit' | 'score' | 'region';
 
 /**
  * The ranking of every province for a framework and period: rank, change, score, a bar per
@@ -75,8 +73,10 @@ export function Overview() {
       ),
   });
 
+  const phone = useMatches({ base: true, sm: false });
+  const mapHeight = useMatches({ base: 440, lg: 560 });
   const region = params.get('region') ?? '';
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
+  const [sort, setSort] = useState<Sort>({
     key: 'rank',
     descending: false,
   });
@@ -141,26 +141,6 @@ export function Overview() {
     [results.data, colour, rootNode, t],
   );
 
-  const header = (key: SortKey, label: string) => (
-    <Table.Th
-      aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-    >
-      <UnstyledButton
-        onClick={() =>
-          setSort((s) => ({
-            key,
-            descending: s.key === key ? !s.descending : key === 'score' || key === 'change',
-          }))
-        }
-        aria-label={t('overview.sortBy', { column: label })}
-        fw={600}
-      >
-        {label}
-        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-      </UnstyledButton>
-    </Table.Th>
-  );
-
   const failure = frameworks.error ?? framework.error ?? results.error;
   return (
     <Stack gap="md">
@@ -194,6 +174,9 @@ export function Overview() {
             { value: '34', label: t('overview.unitsAfter') },
           ]}
           disabled={afterReform}
+          // On a phone the two choices share the row, each label on as many lines as it needs.
+          fullWidth={phone}
+          styles={phone ? { label: { whiteSpace: 'normal' } } : undefined}
         />
       </Group>
 
@@ -241,8 +224,12 @@ export function Overview() {
       {results.data && rows.length === 0 && <Text>{t('state.empty')}</Text>}
       {results.data && rows.length > 0 && (
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, lg: 4 }}>
-            <Stack gap="xs" style={{ position: 'sticky', top: 80 }}>
+          {/*
+            Viet Nam is tall and narrow: a narrow column holds the map, the ranking takes the rest.
+            On a phone the ranking comes first and the map after it.
+          */}
+          <Grid.Col span={{ base: 12, lg: 'content' }} order={{ base: 2, lg: 1 }}>
+            <Stack gap="xs" w={{ base: '100%', lg: 300 }} style={{ position: 'sticky', top: 80 }}>
               <NativeSelect
                 label={t('map.colourBy')}
                 value={colour?.code ?? ''}
@@ -262,6 +249,7 @@ export function Overview() {
                 at={results.data.at}
                 values={mapValues}
                 valueLabel={colour?.name ?? t('overview.score')}
+                height={mapHeight}
                 onSelect={(unit) => navigate(profileLink(unit))}
               />
               <Text size="xs" c="dimmed">
@@ -269,106 +257,17 @@ export function Overview() {
               </Text>
             </Stack>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 8 }}>
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped highlightOnHover data-testid="ranking">
-                <Table.Thead>
-                  <Table.Tr>
-                    {header('rank', t('overview.rank'))}
-                    {header('change', t('overview.change'))}
-                    {header('unit', t('overview.unit'))}
-                    {header('score', t('overview.score'))}
-                    {pillars.map((p) => (
-                      <Table.Th key={p.code} title={p.name}>
-                        {p.code}
-                      </Table.Th>
-                    ))}
-                    {header('region', t('overview.regionColumn'))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((item) => (
-                    <Table.Tr key={item.unit}>
-                      <Table.Td>{item.rank ?? '–'}</Table.Td>
-                      <Table.Td>
-                        <Change value={item.rank_change} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={profileLink(item.unit)}
-                          style={{ whiteSpace: 'nowrap' }}
-                        >
-                          {nameIn(item.names, language)}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td fw={600}>{formatScore(item.score, language)}</Table.Td>
-                      {pillars.map((p) => (
-                        <Table.Td key={p.code}>
-                          <Bar
-                            value={item.nodes[p.code]?.score ?? null}
-                            label={`${p.name}: ${formatScore(item.nodes[p.code]?.score, language)}`}
-                          />
-                        </Table.Td>
-                      ))}
-                      <Table.Td>
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {item.region ?? ''}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+          <Grid.Col span={{ base: 12, lg: 'auto' }} order={{ base: 1, lg: 2 }} miw={0}>
+            <RankingTable
+              rows={rows}
+              pillars={pillars}
+              sort={sort}
+              onSort={setSort}
+              profileLink={profileLink}
+            />
           </Grid.Col>
         </Grid>
       )}
     </Stack>
-  );
-}
-
-/** Places gained (green, up) or lost (red, down) since the period before. */
-function Change({ value }: { value: number | null }) {
-  const { t } = useTranslation();
-  if (value === null) return <Text c="dimmed">–</Text>;
-  if (value === 0)
-    return (
-      <Text c="dimmed" aria-label={t('overview.same')}>
-        =
-      </Text>
-    );
-  return (
-    <Badge
-      color={value > 0 ? 'teal' : 'red'}
-      variant="light"
-      style={{ overflow: 'visible' }}
-      miw="3.2em"
-      aria-label={value > 0 ? t('overview.up', { n: value }) : t('overview.down', { n: -value })}
-    >
-      {value > 0 ? `▲ ${value}` : `▼ ${-value}`}
-    </Badge>
-  );
-}
-
-/** A score from 0 to 100 as a small bar, with its number for screen readers and on hover. */
-function Bar({ value, label }: { value: number | null; label: string }) {
-  const width = value === null ? 0 : Math.max(0, Math.min(100, value));
-  return (
-    <div
-      title={label}
-      role="img"
-      aria-label={label}
-      style={{ width: 48, height: 8, background: 'var(--mantine-color-gray-2)', borderRadius: 4 }}
-    >
-      <div
-        style={{
-          width: `${width}%`,
-          height: '100%',
-          background: 'var(--mantine-color-blue-6)',
-          borderRadius: 4,
-        }}
-      />
-    </div>
   );
 }

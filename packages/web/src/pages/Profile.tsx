@@ -10,6 +10,7 @@ import {
   Table,
   Text,
   Title,
+  useMatches,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -271,10 +272,21 @@ export function Profile() {
   );
 }
 
+/**
+ * The pillar chart's fit to the screen: on a phone the pillars' names wrap narrower, to leave
+ * room for the bars, and the legend takes two lines.
+ */
+const pillarChartFit = {
+  base: { labelWidth: 120, top: 56 },
+  sm: { labelWidth: 220, top: 28 },
+  lg: { labelWidth: 320, top: 28 },
+};
+
 /** The profile's charts: score and rank over time, and the pillars against the means. */
 function useProfileCharts(p: UnitProfile | undefined) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const fit = useMatches(pillarChartFit);
   return useMemo(() => {
     if (!p) return null;
     const score = (v: number) => formatScore(v, language);
@@ -317,11 +329,15 @@ function useProfileCharts(p: UnitProfile | undefined) {
     const pillars = p.nodes.filter((n) => n.kind !== 'indicator' && n.depth > 0).reverse();
     const bars = {
       aria: { enabled: true },
-      grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: fit.top, bottom: 8, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: score },
       xAxis: { type: 'value', min: 0, max: 100 },
-      yAxis: { type: 'category', data: pillars.map((n) => n.name) },
+      yAxis: {
+        type: 'category',
+        data: pillars.map((n) => n.name),
+        axisLabel: { width: fit.labelWidth, overflow: 'break', lineHeight: 14 },
+      },
       series: [
         {
           name: nameIn(p.unit.names, language),
@@ -344,5 +360,5 @@ function useProfileCharts(p: UnitProfile | undefined) {
       ],
     };
     return { history, pillars: bars, pillarCount: pillars.length };
-  }, [p, t, language]);
+  }, [p, t, language, fit]);
 }

@@ -130,7 +130,12 @@ export function UnitsAdmin({ canEdit }: { canEdit: boolean }) {
                   <button
                     type="button"
                     onClick={() => setChosen(u.code)}
-                    style={{ all: 'unset', cursor: 'pointer', textDecoration: 'underline' }}
+                    style={{
+                      all: 'unset',
+                      cursor: 'pointer',
+                      textDecoration: 'underline',
+                      whiteSpace: 'nowrap',
+                    }}
                   >
                     {u.code}
                   </button>
