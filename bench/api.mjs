@@ -11,13 +11,10 @@
 // Prints JSON: per database and request, the median over runs of p50, p95, p99 latency (ms) and
 // requests per second, with every run. Goal: p95 under 25 ms.
 // Usage: [DATABASE_URL=postgres://...] node bench/api.mjs [--runs 3] [--seconds 10]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { quantile } from '@dxmon/engine';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { median, serveDemo } from './serveDemo.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) =>
@@ -26,38 +23,6 @@ const runs = option('--runs', 3);
 const seconds = option('--seconds', 10);
 const connections = 50;
 const goalP95 = 25;
-const root = new URL('..', import.meta.url).pathname;
-const dxmon = join(root, 'packages/cli/bin/dxmon.js');
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/** Starts `dxmon serve --demo` and resolves with its address once it listens. */
-function serve(env, dataDir) {
-  const child = spawn(
-    process.execPath,
-    [dxmon, 'serve', '--demo', '--port', '0', '--data-dir', dataDir, '--log-level', 'error'],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let err = '';
-  return new Promise((resolve, reject) => {
-    child.stderr.on('data', (chunk) => {
-      err += chunk;
-      const m = /serving (http:\/\/\S+)/.exec(err);
-      if (m) resolve({ child, address: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`dxmon serve ended (${code}):\n${err}`)));
-  });
-}
-
-async function stop(child) {
-  const ended = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await ended;
-}
 
 /** One autocannon run; every response time is kept, for exact percentiles. */
 function load(url, requests) {
@@ -73,28 +38,8 @@ function load(url, requests) {
 }
 
 async function benchDatabase(kind) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dxmon-bench-api-'));
-  let env = { DATABASE_URL: '' };
-  let drop = async () => {};
-  if (kind === 'postgres') {
-    const name = `dxmon_bench_api_${process.pid}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString() };
-    drop = async () => {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
-  const started = performance.now();
-  const { child, address } = await serve(env, dataDir);
-  const startup = (performance.now() - started) / 1000;
+  const server = await serveDemo(kind, { database: `dxmon_bench_api_${process.pid}` });
+  const { address } = server;
   try {
     const units = await (await fetch(`${address}/api/units?level=province&at=2024-12-31`)).json();
     const codes = units.items.map((u) => u.code);
@@ -115,7 +60,7 @@ async function benchDatabase(kind) {
         if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       }
     }
-    const report = { startup_seconds: Math.round(startup * 10) / 10 };
+    const report = { startup_seconds: server.startupSeconds };
     for (const [name, { paths, headers }] of Object.entries(cases)) {
       const all = [];
       for (let r = 0; r < runs; r++) {
@@ -146,9 +91,7 @@ async function benchDatabase(kind) {
     }
     return report;
   } finally {
-    await stop(child);
-    rmSync(dataDir, { recursive: true, force: true });
-    await drop();
+    await server.close();
   }
 }
 

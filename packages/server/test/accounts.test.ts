@@ -101,7 +101,10 @@ onEachDatabase('accounts, sessions and tokens', (database) => {
       method: 'POST',
       url: '/api/data-values',
       headers: { authorization: `Bearer ${session.token}` },
-      payload: { values: [{ ...entry.values[0], value: 5 }] },
+      // Changing the value just written: with the version read back.
+      payload: {
+        values: [{ ...entry.values[0], value: 5, version: good.json().items[0].version }],
+      },
     });
     assert.equal(scripted.statusCode, 200, scripted.body);
   });
@@ -178,6 +181,45 @@ onEachDatabase('accounts, sessions and tokens', (database) => {
     });
     assert.equal(after.statusCode, 401);
     assert.match(after.json().detail, /revoked/);
+  });
+
+  test("a token's last use is recorded to the minute, not written on every request", async () => {
+    const session = (await login('lan@hanoi.test', password, '10.0.3.2')).json();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { authorization: `Bearer ${session.token}` },
+      payload: { name: 'script' },
+    });
+    const { id, token } = created.json() as { id: number; token: string };
+    const lastUsed = async () =>
+      (
+        await database().query<{ at: string | null }>(
+          'select last_used_at::text as at from api_tokens where id = $1',
+          [id],
+        )
+      ).rows[0]?.at;
+    const use = async () => {
+      const me = await app.inject({
+        url: '/api/me',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(me.statusCode, 200, me.body);
+    };
+    assert.equal(await lastUsed(), null);
+    await use();
+    const first = await lastUsed();
+    assert.ok(first);
+    await use();
+    assert.equal(await lastUsed(), first, 'a second use within the minute writes nothing');
+    // A minute later the next use is recorded again.
+    await database().query(
+      `update api_tokens set last_used_at = last_used_at - interval '61 seconds' where id = $1`,
+      [id],
+    );
+    const earlier = await lastUsed();
+    await use();
+    assert.ok(String(await lastUsed()) > String(earlier));
   });
 
   test('users change their own password but not their role; an admin deactivates an account', async () => {

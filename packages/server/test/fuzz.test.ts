@@ -394,6 +394,20 @@ onEachDatabase('fuzzing data entry and imports', (database) => {
   const enter = (values: unknown[]) =>
     post('/api/data-values', jsonText({ values }), 'application/json');
 
+  /**
+   * The entries as a client sends them: each with the version of its cell as read now (0 for a
+   * new cell), unless it has a version of its own (a corrupted one).
+   */
+  const withVersionsRead = async (entries: object[]) => {
+    const { rows } = await database().query<{ cell: string; version: number }>(
+      `select unit || '|' || element || '|' || period as cell, version from data_values`,
+    );
+    const versions = new Map(rows.map((r) => [r.cell, r.version]));
+    return entries.map((e) =>
+      'version' in e ? e : { ...e, version: versions.get(cellOf(e)) ?? 0 },
+    );
+  };
+
   /** Rows of the tables a write touches: a refused request must leave every one unchanged. */
   const rowCounts = async () => {
     const { rows } = await database().query<{ data: string; history: string; audit: string }>(
@@ -508,7 +522,7 @@ onEachDatabase('fuzzing data entry and imports', (database) => {
           cells.add(cellOf(entry));
         });
         const before = await rowCounts();
-        const res = await enter(entries);
+        const res = await enter(await withVersionsRead(entries));
         tally(statuses, res.statusCode);
         const context = `${res.statusCode} ${res.body.slice(0, 2000)}`;
 

@@ -1,7 +1,7 @@
 import type { Sql } from '../db/database.js';
 import { Forbidden, Unauthorized } from '../http/problems.js';
 import type { Actor, Role } from './actor.js';
-import { ancestorsOf } from './unitScope.js';
+import { ancestorsOf, isWithin } from './unitScope.js';
 
 /** The signed-in actor, or 401. */
 export function requireActor(actor: Actor | undefined): Actor {
@@ -30,8 +30,18 @@ export async function inScope(sql: Sql, actor: Actor, unit: string): Promise<boo
 
 /** May enter or import data for `unit`: admin, analyst, or an officer of a unit above or equal. */
 export async function canWriteData(sql: Sql, actor: Actor, unit: string): Promise<boolean> {
-  if (actor.role === 'admin' || actor.role === 'analyst') return true;
-  return actor.role === 'officer' && (await inScope(sql, actor, unit));
+  const scope = dataWriteScope(actor);
+  return scope === 'all' || (scope !== 'none' && (await isWithin(sql, unit, scope.within)));
+}
+
+/**
+ * Where `actor` may enter or import data (the rule of `canWriteData`, for checking many units in
+ * one query): every unit, none, or the units at or below one.
+ */
+export function dataWriteScope(actor: Actor): 'all' | 'none' | { within: string } {
+  if (actor.role === 'admin' || actor.role === 'analyst') return 'all';
+  if (actor.role !== 'officer') return 'none';
+  return actor.unit === null ? 'all' : { within: actor.unit };
 }
 
 /** May read the non-public data (drafts, workflow, audit) of `unit`. */

@@ -24,7 +24,7 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['data'],
         summary: 'Enter values from a form, all or none',
         description:
-          'Officers enter the values of their units (drafts until approved); admins and analysts any unit. Send `version` as last read (0 for a new cell): if someone changed the cell since, the answer is 409 and nothing is written. Values of a submitted or approved data set are locked (409) until it is reopened. Every change is in the audit trail.',
+          'Officers enter the values of their units (drafts until approved); admins and analysts any unit. A cell that has a value is changed only with the `version` read (a new cell: 0 or none): a missing version, or one someone else has changed since, is a 409 naming `body.values[i].version` with the current version, and nothing is written. Values of a submitted or approved data set are locked (409) until it is reopened. Every change is in the audit trail.',
         body: z.object({
           values: z
             .array(
@@ -35,6 +35,7 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
                 value: z.number().finite().nullable(),
                 source: z.string().max(500).nullable().optional(),
                 evidence: z.string().max(2000).nullable().optional(),
+                // Required to change a cell that has a value (checked against the database).
                 version: z.number().int().min(0).optional(),
               }),
             )

@@ -27,12 +27,26 @@ export interface AuditEntry {
 /** Records changes in the same transaction as the changes themselves: both or neither. */
 export async function recordAudit(sql: Sql, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  const { text, params } = auditInsert(actor, entries, 1);
+  await sql.query(text, params);
+}
+
+/**
+ * The insert of `recordAudit` as SQL and its parameters, numbered from `$first`: for a writer
+ * that records its audit rows in the statement that makes its change (one round trip).
+ */
+export function auditInsert(
+  actor: Actor,
+  entries: AuditEntry[],
+  first: number,
+): { text: string; params: unknown[] } {
   const column = <T>(f: (e: AuditEntry) => T) => entries.map(f);
-  await sql.query(
-    `insert into audit_log (user_id, actor, via, token_id, address, entity, entity_key, unit, action, before, after)
-     select $1, $2, $3, $4, $5, e, k, u, a, b::jsonb, f::jsonb
-       from unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[]) as t(e, k, u, a, b, f)`,
-    [
+  const $ = (i: number) => `$${first + i}`;
+  return {
+    text: `insert into audit_log (user_id, actor, via, token_id, address, entity, entity_key, unit, action, before, after)
+     select ${$(0)}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, e, k, u, a, b::jsonb, f::jsonb
+       from unnest(${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::text[], ${$(9)}::text[], ${$(10)}::text[]) as t(e, k, u, a, b, f)`,
+    params: [
       actor.userId,
       actor.email ?? actor.name,
       actor.via,
@@ -45,7 +59,7 @@ export async function recordAudit(sql: Sql, actor: Actor, entries: AuditEntry[])
       column((e) => (e.before === undefined ? null : JSON.stringify(e.before))),
       column((e) => (e.after === undefined ? null : JSON.stringify(e.after))),
     ],
-  );
+  };
 }
 
 /** The same inside a Drizzle transaction (definitions are saved through Drizzle). */

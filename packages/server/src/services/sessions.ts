@@ -7,6 +7,8 @@ import { actorOf, type User, type UserRow, userOf } from './users.js';
 
 /** Sessions last a working day. */
 export const sessionHours = 12;
+/** A token's last use is recorded to this many seconds. */
+export const tokenUseSeconds = 60;
 /** Consecutive failures that lock an account, and for how long. */
 export const maxFailedLogins = 5;
 export const lockMinutes = 15;
@@ -84,6 +86,10 @@ export async function logout(database: Database, token: string): Promise<void> {
   await database.query('delete from sessions where id = $1', [hashSecret(token)]);
 }
 
+/** What an actor is made of: every request reads it, so only that. */
+type ActorRow = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'unit'>;
+const actorColumns = 'u.id, u.email, u.name, u.role, u.unit';
+
 /** The actor behind a session or API token secret, or undefined if it is unknown, expired or revoked. */
 export async function actorForSecret(
   database: Database,
@@ -92,8 +98,8 @@ export async function actorForSecret(
 ): Promise<(Actor & { csrfToken?: string }) | undefined> {
   const id = hashSecret(secret);
   if (secret.startsWith('dxs_')) {
-    const { rows } = await database.query<UserRow & { csrf_token: string }>(
-      `select u.*, s.csrf_token from sessions s join users u on u.id = s.user_id
+    const { rows } = await database.query<ActorRow & { csrf_token: string }>(
+      `select ${actorColumns}, s.csrf_token from sessions s join users u on u.id = s.user_id
         where s.id = $1 and s.expires_at > now() and u.active = 1`,
       [id],
     );
@@ -101,14 +107,21 @@ export async function actorForSecret(
     return r && { ...actorOf(r, 'session', { sessionId: id, address }), csrfToken: r.csrf_token };
   }
   if (secret.startsWith('dxt_')) {
-    const { rows } = await database.query<UserRow & { token_id: number }>(
-      `update api_tokens t set last_used_at = now() from users u
-        where t.token_hash = $1 and t.revoked_at is null and u.id = t.user_id and u.active = 1
-        returning u.*, t.id as token_id`,
-      [id],
+    const { rows } = await database.query<ActorRow & { token_id: number; seen: boolean }>(
+      `select ${actorColumns}, t.id as token_id,
+              t.last_used_at > now() - make_interval(secs => $2) as seen
+         from api_tokens t join users u on u.id = t.user_id
+        where t.token_hash = $1 and t.revoked_at is null and u.active = 1`,
+      [id, tokenUseSeconds],
     );
     const r = rows[0];
-    return r && actorOf(r, 'token', { tokenId: r.token_id, address });
+    if (!r) return undefined;
+    // A write (a commit) on every request would cost a script's requests more than their work.
+    if (!r.seen)
+      await database.query('update api_tokens set last_used_at = now() where id = $1', [
+        r.token_id,
+      ]);
+    return actorOf(r, 'token', { tokenId: r.token_id, address });
   }
   return undefined;
 }

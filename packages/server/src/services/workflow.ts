@@ -229,24 +229,36 @@ async function requireChildrenApproved(
   }
 }
 
+/** A submitted or approved data set of a unit and period, as `workflow_states` holds it. */
+export interface LockedState {
+  unit: string;
+  dataset: string;
+  period: string;
+  state: string;
+}
+
+/** Tells whether a cell is locked, and by what data set in what state. */
+export type LockOf = (
+  unit: string,
+  element: string,
+  period: string,
+) => { dataset: string; state: string } | undefined;
+
 /**
  * A function telling whether a cell is locked (its unit and period have a submitted or approved
  * data set that covers its element), and by what. Reads the states once: call it inside the
  * writer's transaction, after `lockDataWrites`.
  */
-export async function workflowLocks(
-  sql: Sql,
-): Promise<
-  (unit: string, element: string, period: string) => { dataset: string; state: string } | undefined
-> {
-  const { rows } = await sql.query<{
-    unit: string;
-    dataset: string;
-    period: string;
-    state: string;
-  }>('select unit, dataset, period, state from workflow_states where state = any($1::text[])', [
-    lockedStates,
-  ]);
+export async function workflowLocks(sql: Sql): Promise<LockOf> {
+  const { rows } = await sql.query<LockedState>(
+    'select unit, dataset, period, state from workflow_states where state = any($1::text[])',
+    [lockedStates],
+  );
+  return workflowLocksOf(sql, rows);
+}
+
+/** The same from the locked states already read (a form reads those of its units and periods). */
+export async function workflowLocksOf(sql: Sql, rows: LockedState[]): Promise<LockOf> {
   if (rows.length === 0) return () => undefined;
   const elementsOf = new Map<string, Set<string>>();
   const byCell = new Map<string, { dataset: string; state: string }[]>();
