@@ -57,8 +57,14 @@ export {
   explainUnit,
 } from './explain/explainUnit.js';
 export { indicatorRawValues } from './explain/indicatorRawValues.js';
-export { type NodeChange, type PeriodChange, periodChange } from './explain/periodChange.js';
+export {
+  type NodeChange,
+  type PeriodChange,
+  type PeriodFigures,
+  periodChange,
+} from './explain/periodChange.js';
 export { type ScoreGaps, scoreGaps, type UnitGap } from './explain/scoreGaps.js';
+export { type SuccessorFiguresInput, successorFigures } from './explain/successorFigures.js';
 export { type WhatIf, type WhatIfInput, type WhatIfItem, whatIf } from './explain/whatIf.js';
 export { evaluateFormula } from './formula/evaluate.js';
 export {

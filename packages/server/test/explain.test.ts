@@ -127,6 +127,7 @@ onEachDatabase('unit explanation', (database) => {
     assert.equal(e.change.previous, '2021');
     assert.equal(e.change.previous_rank, 58);
     assert.equal(e.change.rank_change, 10);
+    assert.equal(e.change.derived, false, 'same units in both years: no lineage');
     const indicators = new Set(
       (e.nodes as Node[]).filter((n) => n.kind === 'indicator').map((n) => n.code),
     );
@@ -136,6 +137,91 @@ onEachDatabase('unit explanation', (database) => {
       Math.abs(total - e.change.score_change) < 1e-9,
       `${total} vs ${e.change.score_change}`,
     );
+  });
+
+  // Ho Chi Minh City of 2025 (VN25-79) was formed on 2025-07-01 from VN-74, VN-77 and VN-79: its
+  // 2024 is its predecessors', as its history shows it (75.0, 4th of 34, against 86.4 in 2025).
+  test('a merged province since 2024: against the history through lineage, not against nothing', async () => {
+    const profile = await get('/api/units/VN25-79/profile?framework=dti-province&period=2025');
+    const point = (period: string) =>
+      profile.history.find((h: { period: string }) => h.period === period);
+    const h2024 = point('2024');
+    const h2025 = point('2025');
+    assert.equal(h2024.derived, true);
+    assert.ok(Math.abs(h2024.score - 75.0) < 0.05, `${h2024.score}`);
+    assert.ok(Math.abs(h2025.score - 86.4) < 0.05, `${h2025.score}`);
+
+    const e = await get('/api/units/VN25-79/explain?framework=dti-province&period=2025');
+    const c = e.change;
+    assert.equal(c.previous, '2024');
+    assert.equal(c.derived, true);
+    assert.deepEqual([...c.predecessors].sort(), ['VN-74', 'VN-77', 'VN-79']);
+    const close = (a: number, b: number, what: string) =>
+      assert.ok(Math.abs(a - b) < 1e-9, `${what}: ${a} vs ${b}`);
+    close(c.score, h2025.score, 'score');
+    close(c.previous_score, h2024.score, 'previous score');
+    close(c.score_change, h2025.score - h2024.score, 'change');
+    assert.equal(c.previous_rank, h2024.rank);
+    assert.equal(c.rank, h2025.rank);
+    assert.equal(c.rank_change, h2024.rank - h2025.rank);
+
+    // Every indicator has a 2024 contribution, and their changes add up to the change in score.
+    const indicators = new Set(
+      (e.nodes as Node[]).filter((n) => n.kind === 'indicator').map((n) => n.code),
+    );
+    type Change = {
+      code: string;
+      change: number;
+      contribution: number | null;
+      previous_contribution: number | null;
+      value: number | null;
+      previous_value: number | null;
+    };
+    const changes = (c.nodes as Change[]).filter((n) => indicators.has(n.code));
+    assert.equal(changes.length, 40);
+    for (const n of changes) assert.notEqual(n.previous_contribution, null, n.code);
+    const total = changes.reduce((s, n) => s + n.change, 0);
+    close(total, c.score_change, 'sum of the changes');
+    // Not against an empty 2024: the changes are small beside the contributions themselves.
+    for (const n of changes)
+      assert.notEqual(n.change, n.contribution, `${n.code} is not measured against nothing`);
+
+    // The 2024 values are the predecessors' data combined by the elements' rules, as the series.
+    const series2024 = async (element: string) => {
+      const s = await get(`/api/units/VN25-79/series?element=${element}`);
+      const p = s.items.find((i: { period: string }) => i.period === '2024');
+      assert.equal(p.derived, true, element);
+      return p.value as number;
+    };
+    const by = (code: string) => changes.find((n) => n.code === code) as Change;
+    // A mean (plan tasks), a population-weighted mean (online files), officials-weighted (leaders).
+    for (const element of [
+      'dx_plan_tasks_done_share',
+      'online_files_share',
+      'leaders_dx_trained_share',
+    ]) {
+      close(by(element).previous_value as number, await series2024(element), element);
+    }
+    // A ratio of two sums: news items per 100,000 residents of the merged city.
+    close(
+      by('dx_media_per_100k').previous_value as number,
+      ((await series2024('dx_media_items')) / (await series2024('population'))) * 100000,
+      'dx_media_per_100k',
+    );
+    for (const n of changes) assert.notEqual(n.previous_value, null, n.code);
+  });
+
+  test('a province that kept its code in 2025: against its own 2024 of 63 provinces', async () => {
+    const profile = await get('/api/units/VN-01/profile?framework=dti-province&period=2025');
+    const h2024 = profile.history.find((h: { period: string }) => h.period === '2024');
+    assert.equal(h2024.derived, false);
+    assert.equal(h2024.units, 63);
+    const e = await get('/api/units/VN-01/explain?framework=dti-province&period=2025');
+    assert.equal(e.change.previous, '2024');
+    assert.equal(e.change.derived, false);
+    assert.deepEqual(e.change.predecessors, []);
+    assert.ok(Math.abs(e.change.previous_score - h2024.score) < 1e-9);
+    assert.equal(e.change.previous_rank, h2024.rank);
   });
 
   test('unknown unit, a unit not of the period, a period without data: 404; bad query: 400', async () => {

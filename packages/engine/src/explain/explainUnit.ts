@@ -5,7 +5,7 @@ import type { FrameworkTree } from '../framework/frameworkTree.js';
 import type { Panel } from '../panel/panel.js';
 import { contributions } from './contributions.js';
 import { indicatorRawValues } from './indicatorRawValues.js';
-import { type PeriodChange, periodChange } from './periodChange.js';
+import { type PeriodChange, type PeriodFigures, periodChange } from './periodChange.js';
 import { type ScoreGaps, scoreGaps } from './scoreGaps.js';
 import { type WhatIfItem, whatIf } from './whatIf.js';
 
@@ -20,6 +20,13 @@ export interface ExplainInput {
   share?: number | undefined;
   /** How many what-if items to keep (default 5). */
   top?: number | undefined;
+  /**
+   * The period to compare with and the unit's figures in it, when they do not come from the panel:
+   * e.g. a unit formed by a merge, whose figures before the merge are its predecessors'
+   * (`successorFigures`). `null`: no period to compare with. Default: the panel's period before
+   * `period`, computed with it on the same units.
+   */
+  previous?: { period: string; figures: PeriodFigures } | null | undefined;
 }
 
 /** One node of the framework as it stands for the unit. */
@@ -58,7 +65,7 @@ export interface Explanation {
   nodes: ExplainedNode[];
   gaps: ScoreGaps;
   what_if: { share: number; evaluated: number; skipped: string[]; items: WhatIfItem[] };
-  /** Against the period before in the panel; null in its first period. */
+  /** Against the period before in the panel (or `previous`); null in its first period. */
   change: PeriodChange | null;
   warnings: string[];
 }
@@ -85,7 +92,8 @@ export function explainUnit(input: ExplainInput): Explanation {
   if (!(Number.isInteger(top) && top >= 0)) throw new RangeError(`top ${top} is not a count`);
 
   const settings: RunSettings = { ...defaultRunSettings, ...input.settings };
-  const previous = p > 0 ? (panel.periods[p - 1] as string) : undefined;
+  const previous =
+    input.previous !== undefined || p === 0 ? undefined : (panel.periods[p - 1] as string);
   const groups = input.groups ? { groups: input.groups } : {};
   const result = compute({
     tree,
@@ -173,8 +181,9 @@ export function explainUnit(input: ExplainInput): Explanation {
       skipped: simulated.skipped,
       items: simulated.items.slice(0, top),
     },
-    change:
-      before && previous !== undefined
+    change: input.previous
+      ? periodChange(tree.codes, input.previous.period, period(now), input.previous.figures)
+      : before && previous !== undefined
         ? periodChange(tree.codes, previous, period(now), period(before))
         : null,
     warnings: result.warnings,

@@ -92,6 +92,12 @@ export const explanationSchema = z.object({
           previous_value: num,
         }),
       ),
+      derived: z
+        .boolean()
+        .describe(
+          "True when the unit did not exist in the previous period: its figures then are its predecessors', combined as its history combines them",
+        ),
+      predecessors: z.array(z.string()).describe('The units whose figures were combined'),
     })
     .nullable(),
 });
@@ -105,7 +111,7 @@ export const explainRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['results'],
         summary: 'Why a unit scores and ranks as it does, and what would lift it most',
         description:
-          "Each pillar's and indicator's contribution to the unit's index score (they add up to it; `method` says whether they are separable arithmetic terms or proportional shares), the gaps to the unit just above and to the leader, the indicators on which closing `share` of the gap to the best performer lifts the rank most (the full pipeline recomputed each time), and the change since the period before attributed to indicators. Computed by the engine from the approved data of the units of `level` at the period's end.",
+          "Each pillar's and indicator's contribution to the unit's index score (they add up to it; `method` says whether they are separable arithmetic terms or proportional shares), the gaps to the unit just above and to the leader, the indicators on which closing `share` of the gap to the best performer lifts the rank most (the full pipeline recomputed each time), and the change since the period before attributed to indicators, measured against the unit's figures in that period as its profile's history has them (for a unit formed by a merge, its predecessors' scores combined by the framework's lineage method and their data by the elements' aggregation rules). Computed by the engine from the approved data of the units of `level` at the period's end.",
         params: z.object({ code: z.string() }),
         querystring: z.object({
           framework: z.string(),

@@ -1,19 +1,27 @@
 import {
   type ExplainedNode,
+  type ExplainInput,
   type Explanation,
   explainUnit,
+  indicatorRawValues,
   type NodeChange,
+  type Panel,
   type PeriodChange,
+  successorFigures,
   type UnitGap,
   type WhatIfItem,
 } from '@dxmon/engine';
 import type { Database } from '../db/database.js';
 import { NotFound, ValidationFailed } from '../http/problems.js';
 import { periodRange } from '../imports/periodRange.js';
-import { assessmentInput } from './assessments.js';
+import { type AssessmentInput, assessmentInput } from './assessments.js';
 import { dataRevision } from './dataRevision.js';
+import { frameworkElements } from './datasets.js';
 import { perDatabaseCache } from './perDatabaseCache.js';
-import { getUnit } from './units.js';
+import { frameworkPeriods, resultsFor } from './profile.js';
+import { getResults } from './results.js';
+import { lineageValues } from './series.js';
+import { getUnit, type UnitWithLineage } from './units.js';
 
 export interface ExplainQuery {
   unit: string;
@@ -64,6 +72,13 @@ export interface UnitExplanation {
           NodeChange,
           'contribution' | 'previous_contribution' | 'value' | 'previous_value'
         > & { name: string })[];
+        /**
+         * True when the unit did not exist in the previous period: its figures then are its
+         * predecessors', combined as its history combines them.
+         */
+        derived: boolean;
+        /** The units whose figures were combined (for `derived`). */
+        predecessors: string[];
       })
     | null;
 }
@@ -74,8 +89,10 @@ const cache = perDatabaseCache<UnitExplanation>(256);
 /**
  * Why a unit scores and ranks as it does in a period, and what would lift it most: the engine's
  * `explainUnit` on the same inputs as the assessment run (units of the level at the period's end,
- * approved values, default settings), with names added. 404 for a unit that does not exist, is
- * not of the level in the period, or a period without data.
+ * approved values, default settings), with names added. The change since the period before is
+ * measured against the unit's figures in that period as its history (the profile) has them: when
+ * the units changed between the two periods (a merge), through its lineage (`historyPrevious`).
+ * 404 for a unit that does not exist, is not of the level in the period, or a period without data.
  */
 export async function explainUnitResults(
   database: Database,
@@ -115,6 +132,7 @@ export async function explainUnitResults(
   ) {
     throw new NotFound(`no ${framework.id} data for the units of level ${q.level} in ${q.period}`);
   }
+  const previous = await historyPrevious(database, input, unit, q.period, q.level);
   const e = explainUnit({
     tree,
     panel,
@@ -123,6 +141,7 @@ export async function explainUnitResults(
     period: q.period,
     share: q.share,
     top: q.top,
+    previous: previous?.previous,
   });
 
   const names = await unitNames(database, [
@@ -202,10 +221,91 @@ export async function explainUnitResults(
         value: num(n.value),
         previous_value: num(n.previous_value),
       })),
+      derived: previous?.derived ?? false,
+      predecessors: previous?.derived ? previous.predecessors : [],
     },
   };
   cache.set(database, key, result);
   return result;
+}
+
+/**
+ * The period before `period` and the unit's figures in it as the unit's history (`unitProfile`)
+ * shows them, when the engine's own comparison (the panel's period before, computed on the units
+ * of `period`) would not: the units of the level changed in between, e.g. the 34 provinces of 2025
+ * against the 63 of 2024. Then the figures are those of the history's previous point: the unit's
+ * own results of that period if it existed then, else its predecessors' by the framework's lineage
+ * method (each successor the mean of its predecessors' scores, ranked among the successors), their
+ * contributions combined by the engine (`successorFigures`), and its indicators' raw values from
+ * its data elements continued through its lineage by their aggregation rules (`lineageValues`, as
+ * its series). Undefined when the engine's comparison is the history's; `previous: null` when the
+ * history has no point in the period before.
+ */
+async function historyPrevious(
+  database: Database,
+  input: AssessmentInput,
+  unit: UnitWithLineage,
+  period: string,
+  level: string,
+): Promise<
+  { previous: ExplainInput['previous']; derived: boolean; predecessors: string[] } | undefined
+> {
+  const { tree, framework, panel } = input;
+  const before = (await frameworkPeriods(database, tree, period)).filter((p) => p < period).at(-1);
+  if (before === undefined) return undefined;
+  const end = periodRange(before)?.end as string;
+  const { rows } = await database.query<{ code: string }>(
+    `select code from units
+      where level = $1 and valid_from <= $2 and (valid_to is null or valid_to >= $2)`,
+    [level, end],
+  );
+  const same =
+    rows.length === input.units.length &&
+    rows.every((r) => input.units.some((u) => u.code === r.code));
+  if (same && panel.periods[panel.periods.indexOf(period) - 1] === before) return undefined;
+
+  const results = await resultsFor(database, unit, framework.id, framework.version, before);
+  const item = results?.items.find((i) => i.unit === unit.code);
+  if (!results || !item) return { previous: null, derived: false, predecessors: [] };
+  const own = results.derived
+    ? await getResults(database, {
+        frameworkId: framework.id,
+        frameworkVersion: framework.version,
+        period: before,
+        level: unit.level,
+      })
+    : results;
+  const predecessors = results.derived ? (item.predecessors ?? []) : [unit.code];
+  const byUnit = new Map(own.items.map((i) => [i.unit, i]));
+  const scores = predecessors.map((code) =>
+    tree.codes.map((node) => byUnit.get(code)?.nodes[node]?.score ?? Number.NaN),
+  );
+
+  // The indicators' raw values on the unit's data elements continued through its lineage.
+  const elements = frameworkElements(tree);
+  const combined = await lineageValues(database, unit.code, elements, before);
+  const one: Panel = {
+    units: [unit.code],
+    series: elements,
+    periods: [before],
+    values: Float64Array.from(elements, (e) => combined.get(e)?.value ?? Number.NaN),
+  };
+  const values = tree.codes.map((_, n) =>
+    tree.formulas[n] ? (indicatorRawValues(tree, one, n)[0]?.[0] ?? Number.NaN) : Number.NaN,
+  );
+  return {
+    previous: {
+      period: before,
+      figures: successorFigures({
+        tree,
+        predecessors: scores,
+        rank: item.rank ?? Number.NaN,
+        values,
+      }),
+    },
+    derived: results.derived,
+    predecessors,
+  };
 }
 
 /** JSON has no NaN: a number the engine could not compute is null. */

@@ -148,7 +148,7 @@ export async function unitProfile(
  * period's end; those shown on the units of its first day if it was formed later (its score is
  * then derived from its predecessors'); none if it had ceased by then.
  */
-async function resultsFor(
+export async function resultsFor(
   database: Database,
   unit: UnitWithLineage,
   frameworkId: string,
@@ -169,7 +169,7 @@ async function resultsFor(
 }
 
 /** The periods of the same kind (years, quarters...) in which the framework's elements have data. */
-async function frameworkPeriods(
+export async function frameworkPeriods(
   database: Database,
   tree: ReturnType<typeof frameworkTree>,
   period: string,
