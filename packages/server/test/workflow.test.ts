@@ -3,11 +3,19 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { systemActor } from '../src/auth/actor.js';
 import { units } from '../src/db/schema.js';
+import { loadDemo } from '../src/demo/loadDemo.js';
 import { createApiToken } from '../src/services/apiTokens.js';
 import { saveFramework } from '../src/services/frameworks.js';
 import { createUser } from '../src/services/users.js';
 import { onEachDatabase } from './databases.js';
-import { adminAuthorization, miniData, miniFramework, seedProvinces, testApp } from './fixtures.js';
+import {
+  adminAuthorization,
+  demoSessions,
+  miniData,
+  miniFramework,
+  seedProvinces,
+  testApp,
+} from './fixtures.js';
 
 // Ha Noi (VN-01) enters its 2024 digital-government figures; the ministry (an approver of VN)
 // reviews them. The mini index's data are loaded approved by an admin first.
@@ -242,5 +250,107 @@ onEachDatabase('submission, approval and the audit trail', (database) => {
       /append-only/,
     );
     await assert.rejects(() => database().query('delete from audit_log'), /append-only/);
+  });
+});
+
+// Ninh Bình's officer (demo) belongs to VN-37, which ended on 2025-06-30: it cannot submit 2026,
+// nor a data set in which nothing was entered; what it entered in a period of VN-37 it submits.
+onEachDatabase('submission follows the unit and its values (demo)', (database) => {
+  let app: FastifyInstance;
+  let as: Record<string, Record<string, string>>;
+  before(async () => {
+    await loadDemo(database());
+    app = await testApp(database());
+    as = await demoSessions(app, [['officer', 'officer.ninhbinh@demo.dxmon.org']]);
+  });
+  after(() => app?.close());
+
+  const submit = (payload: object) =>
+    app.inject({ method: 'POST', url: '/api/workflow/submit', headers: as.officer, payload });
+  /** The rows a submission writes: a refused one must leave each unchanged. */
+  const written = async () =>
+    (
+      await database().query<{ states: string; audit: string; submitted: string }>(
+        `select (select count(*) from workflow_states) as states,
+                (select count(*) from audit_log) as audit,
+                (select count(*) from data_values where status = 'submitted') as submitted`,
+      )
+    ).rows[0];
+
+  test('a period after the unit ended: 422 naming the period and when the unit existed', async () => {
+    const before = await written();
+    const res = await submit({ unit: 'VN-37', dataset: 'dti-province', period: '2026' });
+    assert.equal(res.statusCode, 422, res.body);
+    assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+    assert.equal(
+      res.json().detail,
+      'VN-37 did not exist in 2026: it existed from 2008-08-01 to 2025-06-30',
+    );
+    assert.deepEqual(
+      res.json().fields.map((f: { field: string; value: string }) => [f.field, f.value]),
+      [['period', '2026']],
+    );
+    assert.match(res.json().fields[0].message, /2008-08-01 to 2025-06-30/);
+    // Before a unit began, too: the 2025 Ninh Bình (VN25-37) did not exist in 2024.
+    const admin = await demoSessions(app, [['admin', 'admin@demo.dxmon.org']]);
+    const early = await app.inject({
+      method: 'POST',
+      url: '/api/workflow/submit',
+      headers: admin.admin,
+      payload: { unit: 'VN25-37', dataset: 'dti-province', period: '2024' },
+    });
+    assert.equal(early.statusCode, 422, early.body);
+    assert.equal(early.json().detail, 'VN25-37 did not exist in 2024: it exists from 2025-07-01');
+    assert.deepEqual(await written(), before, 'nothing written');
+    const state = await app.inject({
+      url: '/api/workflow?unit=VN-37&dataset=dti-province&period=2026',
+      headers: as.officer,
+    });
+    assert.equal(state.json().state, 'draft');
+    assert.equal(state.json().version, 0);
+  });
+
+  test('a data set with no values: 422 "no values entered for ..."; nothing written', async () => {
+    const before = await written();
+    // VN-37 existed in the first half of 2025, but nothing of the index was entered for it.
+    const res = await submit({ unit: 'VN-37', dataset: 'dti-province', period: '2025' });
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(res.json().detail, 'no values entered for dti-province VN-37 2025');
+    assert.equal(res.json().fields[0].field, 'dataset');
+    const commune = await submit({
+      unit: 'VN-37-C001',
+      dataset: 'commune-dx-model',
+      period: '2025',
+    });
+    assert.equal(commune.statusCode, 422, commune.body);
+    assert.equal(commune.json().detail, 'no values entered for commune-dx-model VN-37-C001 2025');
+    assert.deepEqual(await written(), before, 'nothing written');
+  });
+
+  test('what was entered in a period of the unit is submitted', async () => {
+    const entered = await app.inject({
+      method: 'POST',
+      url: '/api/data-values',
+      headers: as.officer,
+      payload: {
+        values: [{ unit: 'VN-37-C001', indicator: 'c_portal', period: '2025', value: 1 }],
+      },
+    });
+    assert.equal(entered.statusCode, 200, entered.body);
+    const res = await submit({
+      unit: 'VN-37-C001',
+      dataset: 'commune-dx-model',
+      period: '2025',
+      version: 0,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().state, 'submitted');
+    // A province whose communes entered values submits its own checklist (values below it).
+    const province = await submit({ unit: 'VN-37', dataset: 'commune-dx-model', period: '2025' });
+    assert.equal(province.statusCode, 200, province.body);
+    // And the demo's approved 2024 index of VN-37.
+    const index = await submit({ unit: 'VN-37', dataset: 'dti-province', period: '2024' });
+    assert.equal(index.statusCode, 200, index.body);
+    assert.equal(index.json().state, 'submitted');
   });
 });

@@ -69,6 +69,12 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
             reopen:
               'Reopen a submitted or approved data set, with a reason (approvers of a unit above)',
           }[action],
+          ...(action === 'submit'
+            ? {
+                description:
+                  'Refused with a 422, nothing written, for a period in which the unit did not exist (naming `period` and when the unit existed) and for a data set with no values entered (none of its elements has a value in the period for the unit or a unit below it): "no values entered for <dataset> <unit> <period>".',
+              }
+            : {}),
           body: z.object({
             ...key,
             reason: z.string().max(2000).optional(),

@@ -86,7 +86,8 @@ export interface TransitionRequest {
  * Moves a (unit, data set, period) through draft -> submitted -> approved -> reopened ->
  * submitted... Officers of the unit's subtree submit; approvers of a unit above approve and
  * reopen (with a reason); a unit is approved only once every unit below it that existed in the
- * period is. The values covered change status with it (draft -> submitted -> approved), and only
+ * period is. A data set is submitted only for a period in which the unit existed and with values
+ * entered. The values covered change status with it (draft -> submitted -> approved), and only
  * approved values enter the published results.
  */
 export async function transition(
@@ -123,6 +124,7 @@ export async function transition(
 
   return database.transaction(async (sql) => {
     await lockDataWrites(sql);
+    if (t.action === 'submit') await requireUnitInPeriod(sql, t, range);
     const before = await workflowStatus(sql, t.unit, t.dataset, t.period);
     if (t.version !== undefined && t.version !== before.version) {
       throw new Conflict(
@@ -146,6 +148,7 @@ export async function transition(
         },
       ]);
     }
+    if (t.action === 'submit') await requireValues(sql, t, elements);
     if (t.action === 'approve') await requireChildrenApproved(sql, t, range, elements);
 
     await sql.query(
@@ -192,6 +195,58 @@ export async function transition(
     ]);
     return after;
   });
+}
+
+/**
+ * A data set is submitted only for a period in which its unit existed (its validity overlaps the
+ * period): VN-37, which ended on 2025-06-30, takes no 2026 submission. A 422 naming `period`.
+ */
+async function requireUnitInPeriod(
+  sql: Sql,
+  t: TransitionRequest,
+  range: { start: string; end: string },
+): Promise<void> {
+  const { rows } = await sql.query<{ valid_from: string; valid_to: string | null }>(
+    'select valid_from::text as valid_from, valid_to::text as valid_to from units where code = $1',
+    [t.unit],
+  );
+  const unit = rows[0];
+  if (!unit) throw new NotFound(`there is no unit "${t.unit}"`);
+  if (unit.valid_from <= range.end && (unit.valid_to === null || unit.valid_to >= range.start))
+    return;
+  const existed =
+    unit.valid_to === null
+      ? `it exists from ${unit.valid_from}`
+      : `it existed from ${unit.valid_from} to ${unit.valid_to}`;
+  throw new UnprocessableContent(`${t.unit} did not exist in ${t.period}: ${existed}`, [
+    {
+      field: 'period',
+      message: `${t.unit} did not exist in ${t.period}; ${existed}`,
+      value: t.period,
+    },
+  ]);
+}
+
+/**
+ * A data set is submitted only with values: some value of its elements in the period, entered
+ * for the unit or a unit below it (a province signs off its communes' checklists). Otherwise a
+ * 422 "no values entered for <dataset> <unit> <period>".
+ */
+async function requireValues(sql: Sql, t: TransitionRequest, elements: string[]): Promise<void> {
+  const { rows } = await sql.query(
+    `with recursive subtree(code) as (
+       select $1::text
+       union
+       select u.code from units u join subtree s on u.parent = s.code)
+     select 1 from data_values
+      where unit in (select code from subtree) and period = $2 and element = any($3::text[])
+        and value is not null
+      limit 1`,
+    [t.unit, t.period, elements],
+  );
+  if (rows.length > 0) return;
+  const message = `no values entered for ${t.dataset} ${t.unit} ${t.period}`;
+  throw new UnprocessableContent(message, [{ field: 'dataset', message, value: t.dataset }]);
 }
 
 /**
