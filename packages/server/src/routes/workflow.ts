@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canReadPrivate, requireActor } from '../auth/permissions.js';
 import { Forbidden } from '../http/problems.js';
-import { periodCode, problemSchema } from '../http/schemas.js';
+import { page, paging, periodCode, problemSchema } from '../http/schemas.js';
+import { approvalQueue } from '../services/approvalQueue.js';
 import { datasetElements } from '../services/datasets.js';
 import { transition, workflowStatus } from '../services/workflow.js';
 
@@ -15,6 +16,18 @@ const statusSchema = z.object({
   version: z.number(),
   updated_by: z.number().nullable(),
   updated_at: z.string().nullable(),
+});
+
+const queueItemSchema = z.object({
+  unit: z.string(),
+  unit_names: z.object({ en: z.string(), vi: z.string().nullable(), ar: z.string().nullable() }),
+  dataset: z.string(),
+  dataset_name: z.string(),
+  period: z.string(),
+  submitted_at: z.string(),
+  submitted_by: z.object({ id: z.number(), name: z.string(), email: z.string() }).nullable(),
+  version: z.number(),
+  values: z.number(),
 });
 
 const problems = {
@@ -53,6 +66,26 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       // An unknown data set is a 404, not a draft that could never be submitted.
       await datasetElements(app.database, q.dataset);
       return workflowStatus(app.database, q.unit, q.dataset, q.period);
+    },
+  );
+
+  app.get(
+    '/workflow/queue',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'The submissions waiting for your approval, oldest first',
+        description:
+          "The submitted data sets that the signed-in user may approve now: for an approver, those of the units strictly below their unit; for an admin, every unit. A unit's submission is listed once every unit below it that takes part in the data set for the period is approved (children first, as the approval requires). Officers, analysts and viewers approve nothing: their queue is empty (200). `values` counts the data set's elements with a value for the unit and period; send `version` back with the approval. 401 when signed out.",
+        querystring: z.object(paging),
+        response: { 200: page(queueItemSchema), 400: problemSchema, 401: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const { limit, offset } = request.query;
+      reply.header('cache-control', 'private, no-store');
+      return { ...(await approvalQueue(app.database, actor, { limit, offset })), limit, offset };
     },
   );
 
