@@ -57,29 +57,31 @@ function csvProblem(code: string): string {
   return `not valid CSV (${code})`;
 }
 
-/** Rows of the first worksheet of an XLSX stream, read as it arrives; numbers as plain text. */
+/**
+ * Rows of the first worksheet of an XLSX file, numbers as plain text. The file is read whole and
+ * opened with ExcelJS's in-memory reader: its streaming reader decodes each decompressed chunk
+ * of the sheet's XML on its own and so breaks a Vietnamese or Arabic character that straddles two
+ * chunks into U+FFFD (exceljs/exceljs#2084, open), silently. An XLSX file holds at most a
+ * million rows and arrives compressed within the body limit; CSV imports still stream.
+ */
 export async function* xlsxRows(input: Readable): AsyncGenerator<TableRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-  });
-  let last = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.from(chunk as Uint8Array));
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const worksheet of workbook) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        last = row.number;
-        // ExcelJS rows are 1-based: values[0] is empty.
-        yield { row: row.number, cells: values.slice(1).map(cellText) };
-      }
-      return; // the first sheet only
-    }
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   } catch (error) {
     // ExcelJS and its zip reader throw plain errors for a file that is not a workbook.
-    throw new TableReadError(last + 1, `not a readable XLSX workbook: ${(error as Error).message}`);
+    throw new TableReadError(1, `not a readable XLSX workbook: ${(error as Error).message}`);
   }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return;
+  const rows: TableRow[] = [];
+  sheet.eachRow((row) => {
+    // ExcelJS rows are 1-based: values[0] is empty.
+    rows.push({ row: row.number, cells: (row.values as unknown[]).slice(1).map(cellText) });
+  });
+  yield* rows;
 }
 
 function cellText(value: unknown): string {
