@@ -3,11 +3,19 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { systemActor } from '../src/auth/actor.js';
 import { units } from '../src/db/schema.js';
+import { loadDemo } from '../src/demo/loadDemo.js';
 import { createApiToken } from '../src/services/apiTokens.js';
 import { saveFramework } from '../src/services/frameworks.js';
 import { createUser } from '../src/services/users.js';
 import { onEachDatabase } from './databases.js';
-import { adminAuthorization, miniData, miniFramework, seedProvinces, testApp } from './fixtures.js';
+import {
+  adminAuthorization,
+  demoSessions,
+  miniData,
+  miniFramework,
+  seedProvinces,
+  testApp,
+} from './fixtures.js';
 
 // The approval queue (GET /api/workflow/queue): Ha Noi (VN-01) has two districts, one of which
 // enters and submits its figures; Ha Noi and Tuyen Quang (VN-08) submit theirs. The ministry (an
@@ -208,5 +216,70 @@ onEachDatabase('the approval queue', (database) => {
     // (nobody approves their own unit, and the ministry's unit is VN).
     assert.deepEqual(await keys('admin'), ['VN 2024']);
     assert.deepEqual(await keys('ministry'), []);
+  });
+});
+
+// The demo's officers have submitted a few data sets: the ministry finds them all in its queue,
+// Ninh Binh's approver its communes' checklists, the officers nothing.
+onEachDatabase('the approval queue of the demo', (database) => {
+  let app: FastifyInstance;
+  let as: Record<string, Record<string, string>>;
+  before(async () => {
+    await loadDemo(database());
+    app = await testApp(database());
+    as = await demoSessions(app, [
+      ['ministry', 'approver@demo.dxmon.org'],
+      ['ninhBinh', 'approver.ninhbinh@demo.dxmon.org'],
+      ['officer', 'officer.ninhbinh@demo.dxmon.org'],
+    ]);
+  });
+  after(() => app?.close());
+
+  const queue = async (who: string) => {
+    const res = await app.inject({ url: '/api/workflow/queue', headers: as[who] });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as {
+      total: number;
+      items: {
+        unit: string;
+        unit_names: { vi: string };
+        dataset: string;
+        dataset_name: string;
+        period: string;
+        submitted_by: { email: string };
+        values: number;
+      }[];
+    };
+  };
+
+  test("the ministry's queue: Ninh Binh's 2023 index, Tuyen Quang's 2025 and 2026, two communes", async () => {
+    const ministry = await queue('ministry');
+    assert.deepEqual(
+      ministry.items.map((i) => `${i.unit} ${i.dataset} ${i.period} ${i.submitted_by.email}`),
+      [
+        'VN-37 dti-province 2023 officer.ninhbinh@demo.dxmon.org',
+        'VN25-08 dti-province 2025 officer.tuyenquang@demo.dxmon.org',
+        'VN25-08 dti-province 2026 officer.tuyenquang@demo.dxmon.org',
+        // An approver approves every unit below their own: the communes too.
+        'VN-37-C001 commune-dx-model 2024 officer.ninhbinh@demo.dxmon.org',
+        'VN-37-C002 commune-dx-model 2024 officer.ninhbinh@demo.dxmon.org',
+      ],
+    );
+    assert.equal(ministry.total, 5);
+    assert.equal(ministry.items[0]?.unit_names.vi, 'Ninh Bình');
+    assert.ok(ministry.items.every((i) => i.values > 0));
+  });
+
+  test("Ninh Binh's approver: two communes' checklists; the officer: nothing", async () => {
+    const ninhBinh = await queue('ninhBinh');
+    assert.deepEqual(
+      ninhBinh.items.map((i) => `${i.unit} ${i.dataset} ${i.period}`),
+      ['VN-37-C001 commune-dx-model 2024', 'VN-37-C002 commune-dx-model 2024'],
+    );
+    assert.ok(
+      ninhBinh.items.every((i) => i.values === 10),
+      'ten criteria each',
+    );
+    assert.equal((await queue('officer')).total, 0);
   });
 });

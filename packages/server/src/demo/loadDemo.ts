@@ -12,7 +12,8 @@ import { recordAudit } from '../services/audit.js';
 import { saveCriteriaModel } from '../services/criteria.js';
 import { bumpContentRevision } from '../services/dataRevision.js';
 import { saveFramework } from '../services/frameworks.js';
-import { createUser } from '../services/users.js';
+import { createUser, type User } from '../services/users.js';
+import { submitDemoData } from './demoSubmissions.js';
 
 /** The demo data set shipped in the repository (data/demo). */
 export const demoFolder = new URL('../../../../data/demo', import.meta.url).pathname;
@@ -215,9 +216,13 @@ export async function loadDemo(
   ]);
 
   onStep('accounts');
+  const accounts: User[] = [];
   for (const account of demoAccounts) {
-    await createUser(database, { ...account, password: demoPassword }, systemActor);
+    accounts.push(await createUser(database, { ...account, password: demoPassword }, systemActor));
   }
+  // A few data sets submitted by their officers, waiting in the approvers' queues.
+  onStep('submissions');
+  await submitDemoData(database, accounts);
   // Units, lineage, plans and targets went in directly: cached responses are stale now.
   await bumpContentRevision(database);
   return {
