@@ -71,6 +71,7 @@ onEachDatabase('the approval queue', (database) => {
     unit: string;
     unit_names: { en: string; vi: string | null; ar: string | null };
     dataset: string;
+    dataset_kind: string;
     dataset_name: string;
     period: string;
     submitted_at: string;
@@ -142,6 +143,7 @@ onEachDatabase('the approval queue', (database) => {
       unit: 'VN-01-D1',
       unit_names: { en: 'Ha Noi district 1', vi: 'Quận 1', ar: null },
       dataset: 'mini',
+      dataset_kind: 'framework',
       dataset_name: 'Mini DX index',
       period: '2024',
       submitted_at: district.updated_at,
@@ -244,6 +246,7 @@ onEachDatabase('the approval queue of the demo', (database) => {
         unit: string;
         unit_names: { vi: string };
         dataset: string;
+        dataset_kind: string;
         dataset_name: string;
         period: string;
         submitted_by: { email: string };

@@ -22,6 +22,7 @@ const queueItemSchema = z.object({
   unit: z.string(),
   unit_names: z.object({ en: z.string(), vi: z.string().nullable(), ar: z.string().nullable() }),
   dataset: z.string(),
+  dataset_kind: z.enum(['framework', 'criteria']),
   dataset_name: z.string(),
   period: z.string(),
   submitted_at: z.string(),

@@ -10,6 +10,8 @@ export interface QueueItem {
   unit: string;
   unit_names: { en: string; vi: string | null; ar: string | null };
   dataset: string;
+  /** A framework (an index) or a criteria model (a checklist), as the approval reads it. */
+  dataset_kind: 'framework' | 'criteria';
   dataset_name: string;
   period: string;
   /** When it was submitted (its state's last change), ISO 8601. */
@@ -86,6 +88,7 @@ export async function approvalQueue(
       name_vi: string | null;
       name_ar: string | null;
       dataset: string;
+      dataset_kind: 'framework' | 'criteria';
       dataset_name: string | null;
       period: string;
       submitted_at: string;
@@ -131,6 +134,9 @@ export async function approvalQueue(
               select json_agg(json_build_object(
                        'unit', l.unit, 'name_en', u.name_en, 'name_vi', u.name_vi,
                        'name_ar', u.name_ar, 'dataset', l.dataset,
+                       'dataset_kind', case when exists (
+                         select 1 from frameworks f where f.id = l.dataset)
+                         then 'framework' else 'criteria' end,
                        'dataset_name', coalesce(
                          (select f.name from frameworks f where f.id = l.dataset
                            order by f.version desc limit 1),
@@ -165,6 +171,7 @@ export async function approvalQueue(
       unit: r.unit,
       unit_names: { en: r.name_en, vi: r.name_vi, ar: r.name_ar },
       dataset: r.dataset,
+      dataset_kind: r.dataset_kind,
       dataset_name: r.dataset_name ?? r.dataset,
       period: r.period,
       submitted_at: new Date(r.submitted_at).toISOString(),
