@@ -27,6 +27,7 @@ import { exportRoutes } from './routes/exports.js';
 import { frameworkRoutes } from './routes/frameworks.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
+import { nameRoutes } from './routes/names.js';
 import { planRoutes } from './routes/plans.js';
 import { resultRoutes } from './routes/results.js';
 import { runRoutes } from './routes/runs.js';
@@ -108,6 +109,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
       await api.register(runRoutes);
       await api.register(planRoutes);
       await api.register(criteriaRoutes);
+      await api.register(nameRoutes);
       await api.register(exportRoutes);
       await api.register(backupRoutes);
     },

@@ -363,3 +363,29 @@ export const auditLog = pgTable(
     index('audit_at_idx').on(t.at),
   ],
 );
+
+/**
+ * Names of named things in the three languages, with a short name for column headers: the
+ * framework (key: its id), its nodes (`framework/code`), data elements (code), criteria models
+ * (id) and criteria (`model/code`), plans and targets (id), regions (the region as units carry
+ * it). The English name stays where the thing is defined; a row here may override it and gives
+ * the others. Units keep their names in their own columns.
+ */
+export const translations = pgTable(
+  'translations',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    lang: text('lang').notNull(),
+    name: text('name'),
+    short: text('short'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.key, t.lang] }),
+    check('translations_lang', sql`${t.lang} in ('en', 'vi', 'ar')`),
+    check(
+      'translations_kind',
+      sql`${t.kind} in ('framework', 'node', 'element', 'model', 'criterion', 'plan', 'target', 'region')`,
+    ),
+  ],
+);

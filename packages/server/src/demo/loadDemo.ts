@@ -12,6 +12,7 @@ import { recordAudit } from '../services/audit.js';
 import { saveCriteriaModel } from '../services/criteria.js';
 import { bumpContentRevision } from '../services/dataRevision.js';
 import { saveFramework } from '../services/frameworks.js';
+import { importTranslations } from '../services/translationTable.js';
 import { createUser, type User } from '../services/users.js';
 import { submitDemoData } from './demoSubmissions.js';
 
@@ -214,6 +215,14 @@ export async function loadDemo(
       after: t,
     })),
   ]);
+
+  // Names of the framework, elements, criteria, plans, targets and regions in vi and ar, through
+  // the translation table's import as an administrator would send it.
+  const translationsPath = join(folder, 'translations.csv');
+  if (existsSync(translationsPath)) {
+    onStep('names');
+    await importTranslations(database, systemActor, csvRows(createReadStream(translationsPath)));
+  }
 
   onStep('accounts');
   const accounts: User[] = [];

@@ -34,7 +34,15 @@ const resultsSchema = z.object({
   level: z.string(),
   parent: z.string().nullable(),
   summary: share,
-  by_parent: z.array(share.extend({ parent: z.string().nullable(), name: z.string().nullable() })),
+  by_parent: z.array(
+    share.extend({
+      parent: z.string().nullable(),
+      name: z.string().nullable(),
+      names: z
+        .object({ en: z.string(), vi: z.string().nullable(), ar: z.string().nullable() })
+        .nullable(),
+    }),
+  ),
   criteria: z.array(
     z.object({
       code: z.string(),

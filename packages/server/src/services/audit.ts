@@ -13,7 +13,8 @@ export type AuditEntity =
   | 'unit'
   | 'lineage'
   | 'plan'
-  | 'target';
+  | 'target'
+  | 'translation';
 
 export interface AuditEntry {
   entity: AuditEntity;

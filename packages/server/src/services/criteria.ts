@@ -111,7 +111,9 @@ export interface CriteriaResults {
   /** The units grouped by their parent: how many meet the model under each. */
   by_parent: {
     parent: string | null;
+    /** The parent's English name (kept for older clients) and its names in en, vi and ar. */
     name: string | null;
+    names: { en: string; vi: string | null; ar: string | null } | null;
     units: number;
     met: number;
     share: number;
@@ -189,11 +191,17 @@ export async function criteriaResults(
   const groups = new Map<string | null, CriteriaResultItem[]>();
   for (const item of items) groups.set(item.parent, [...(groups.get(item.parent) ?? []), item]);
   const parentCodes = [...groups.keys()].filter((p): p is string => p !== null);
-  const { rows: parentNames } = await database.query<{ code: string; name_en: string }>(
-    'select code, name_en from units where code = any($1::text[])',
-    [parentCodes],
+  const { rows: parentNames } = await database.query<{
+    code: string;
+    name_en: string;
+    name_vi: string | null;
+    name_ar: string | null;
+  }>('select code, name_en, name_vi, name_ar from units where code = any($1::text[])', [
+    parentCodes,
+  ]);
+  const parentName = new Map(
+    parentNames.map((p) => [p.code, { en: p.name_en, vi: p.name_vi, ar: p.name_ar }]),
   );
-  const parentName = new Map(parentNames.map((p) => [p.code, p.name_en]));
   return {
     model: { id: stored.id, version: stored.version, name: stored.name },
     period: q.period,
@@ -202,7 +210,8 @@ export async function criteriaResults(
     summary: evaluation.summary,
     by_parent: [...groups].map(([parent, members]) => ({
       parent,
-      name: parent === null ? null : (parentName.get(parent) ?? null),
+      name: parent === null ? null : (parentName.get(parent)?.en ?? null),
+      names: parent === null ? null : (parentName.get(parent) ?? null),
       ...summariseCriteria(members),
     })),
     criteria: evaluation.criteria,
