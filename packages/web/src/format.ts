@@ -42,6 +42,25 @@ export function formatDate(iso: string | null | undefined, language: string): st
 }
 
 /**
+ * A moment (an ISO 8601 timestamp) as the reader's locale writes its day and time, in the
+ * reader's time zone (or `timeZone`); the text as given when it is not a timestamp.
+ */
+export function formatInstant(
+  iso: string | null | undefined,
+  language: string,
+  timeZone?: string,
+): string {
+  if (!iso) return '';
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(moment);
+}
+
+/**
  * A number typed in the reader's locale: "71,5" in Vietnamese (decimal comma, dot for
  * thousands) and "71.5" in English; plain digits with a dot are read as typed. NaN if not one.
  */

@@ -62,6 +62,11 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/DataEntry.js')).DataEntry }),
       },
       {
+        path: 'approvals',
+        hydrateFallbackElement: pageLoading,
+        lazy: async () => ({ Component: (await import('./pages/Approvals.js')).Approvals }),
+      },
+      {
         path: 'import',
         hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/ImportWizard.js')).ImportWizard }),

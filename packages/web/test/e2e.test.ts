@@ -479,6 +479,8 @@ describe('the web app', () => {
     await check('/admin', 'weights-preview');
     await check('/admin?tab=plans', 'admin-targets');
     await check('/admin?tab=users', 'users-table');
+    await check('/approvals', 'approval-queue');
+    await check('/approvals?lang=ar', 'approval-queue');
     await context.close();
   });
 
@@ -555,6 +557,60 @@ describe('the web app', () => {
       valid_to: string | null;
     };
     assert.equal(hanoi.valid_to, null, 'nothing was written');
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
+  test('the ministry approver finds the submissions waiting in its queue, approves the oldest, and the count drops', async () => {
+    const page = await open('/approvals');
+    await page.getByRole('textbox', { name: 'Email' }).fill('approver@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The count of submissions waiting is on the menu's link to the queue.
+    const count = page.getByTestId('approvals-count');
+    await count.waitFor();
+    const waiting = Number(await count.textContent());
+    assert.ok(waiting >= 3, `the demo's submissions wait (${waiting})`);
+    const rows = page.getByTestId('approval-queue').locator('tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), waiting);
+    assert.equal(
+      await page.getByTestId('approvals-summary').textContent(),
+      `${waiting} submissions waiting`,
+    );
+    // Oldest first: Ninh Binh's 2023 index, submitted by its officer, then Tuyen Quang's.
+    const oldest = rows.first();
+    assert.equal(await oldest.getAttribute('data-testid'), 'queue-VN-37-dti-province-2023');
+    assert.match(
+      (await oldest.textContent()) ?? '',
+      /Ninh Binh\s*VN-37.*2023.*Ninh Binh data officer\s*\d+\s*Review/,
+    );
+    assert.equal(await rows.nth(1).getAttribute('data-testid'), 'queue-VN25-08-dti-province-2025');
+    await page.screenshot({ path: join(shots, 'approvals.png'), fullPage: true });
+
+    // The row opens the data set's entry page, where the approver approves it.
+    await oldest.getByTestId('queue-review').click();
+    await page.waitForURL(/\/entry\?/);
+    const url = new URL(page.url());
+    assert.deepEqual(
+      ['dataset', 'unit', 'period'].map((k) => url.searchParams.get(k)),
+      ['dti-province', 'VN-37', '2023'],
+    );
+    await page.getByTestId('workflow-state').filter({ hasText: 'Submitted' }).waitFor();
+    await page.getByTestId('approve').click();
+    await page.getByText('Approved: the values are locked and published').waitFor();
+    // The count drops at once, and the queue no longer lists it.
+    await page
+      .getByTestId('approvals-count')
+      .filter({ hasText: String(waiting - 1) })
+      .waitFor();
+    await page.getByRole('link', { name: /^Approvals/ }).click();
+    await page
+      .getByTestId('approvals-summary')
+      .filter({ hasText: `${waiting - 1} ` })
+      .waitFor();
+    assert.equal(await rows.count(), waiting - 1);
+    assert.equal(await page.getByTestId('queue-VN-37-dti-province-2023').count(), 0);
     assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
     await page.close();
   });

@@ -1,6 +1,7 @@
 import {
   Anchor,
   AppShell,
+  Badge,
   Burger,
   Button,
   Divider,
@@ -11,10 +12,13 @@ import {
   Text,
   Title,
   useDirection,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { approves, useApprovalQueue } from '../entry/approvalQueue.js';
+import { formatNumber } from '../format.js';
 import { directionOf, isLanguage, languages } from '../i18n.js';
 import { useMe, useSignOut } from '../session.js';
 
@@ -40,6 +44,8 @@ export function Layout() {
   const closeMenu = () => setMenuOpenOn(null);
   const me = useMe();
   const signOut = useSignOut();
+  // How many submissions wait for the approver's (or admin's) approval: a badge on the page link.
+  const waiting = useApprovalQueue(me.data, 1).data?.total ?? 0;
   const navigate = useNavigate();
   const keepLanguage = params.get('lang') ? `lang=${params.get('lang')}` : '';
   const requested = params.get('lang');
@@ -57,15 +63,30 @@ export function Layout() {
     document.title = `${t('app.title')}: ${t('app.tagline')}`;
   }, [t]);
 
-  const pages = [
+  const pages: { key: string; path: string; label: string; count?: number }[] = [
     { key: 'plans', path: '/plans', label: t('nav.plans') },
     { key: 'criteria', path: '/criteria', label: t('nav.criteria') },
     { key: 'entry', path: '/entry', label: t('nav.entry') },
+    ...(approves(me.data)
+      ? [{ key: 'approvals', path: '/approvals', label: t('nav.approvals'), count: waiting }]
+      : []),
     { key: 'import', path: '/import', label: t('nav.import') },
     ...(me.data && ['admin', 'analyst'].includes(me.data.role)
       ? [{ key: 'admin', path: '/admin', label: t('nav.admin') }]
       : []),
   ];
+  /** The number on a page's link (said in words to screen readers), when there is one. */
+  const countBadge = (count: number | undefined, testId: string) =>
+    count ? (
+      <>
+        <Badge size="sm" color="red.9" ms={6} aria-hidden data-testid={testId}>
+          {formatNumber(count, language)}
+        </Badge>
+        <VisuallyHidden>
+          {`, ${t('approvals.count', { count, n: formatNumber(count, language) })}`}
+        </VisuallyHidden>
+      </>
+    ) : null;
   const leave = async () => {
     closeMenu();
     await signOut();
@@ -118,6 +139,7 @@ export function Layout() {
                   size="sm"
                 >
                   {page.label}
+                  {countBadge(page.count, `${page.key}-count`)}
                 </Anchor>
               ))}
               {me.data ? (
@@ -166,6 +188,7 @@ export function Layout() {
                 component={Link}
                 to={{ pathname: page.path, search: keepLanguage }}
                 label={page.label}
+                rightSection={countBadge(page.count, `menu-${page.key}-count`)}
                 active={pathname === page.path}
                 onClick={closeMenu}
                 data-testid={`nav-${page.key}`}
