@@ -73,6 +73,7 @@ onEachDatabase('the approval queue', (database) => {
     dataset: string;
     dataset_kind: string;
     dataset_name: string;
+    dataset_names: { en: string; vi: string | null; ar: string | null };
     period: string;
     submitted_at: string;
     submitted_by: { id: number; name: string; email: string } | null;
@@ -145,6 +146,7 @@ onEachDatabase('the approval queue', (database) => {
       dataset: 'mini',
       dataset_kind: 'framework',
       dataset_name: 'Mini DX index',
+      dataset_names: { en: 'Mini DX index', vi: null, ar: null },
       period: '2024',
       submitted_at: district.updated_at,
       submitted_by: d1.submitted_by,
@@ -248,6 +250,7 @@ onEachDatabase('the approval queue of the demo', (database) => {
         dataset: string;
         dataset_kind: string;
         dataset_name: string;
+        dataset_names: { en: string; vi: string | null; ar: string | null };
         period: string;
         submitted_by: { email: string };
         values: number;
@@ -270,6 +273,12 @@ onEachDatabase('the approval queue of the demo', (database) => {
     );
     assert.equal(ministry.total, 5);
     assert.equal(ministry.items[0]?.unit_names.vi, 'Ninh Bình');
+    // The data set's name in each language, from the demo's translation table.
+    assert.deepEqual(ministry.items[0]?.dataset_names, {
+      en: 'Provincial digital transformation index (demo)',
+      vi: 'Chỉ số chuyển đổi số cấp tỉnh (minh họa)',
+      ar: 'مؤشر التحول الرقمي على مستوى المقاطعات (تجريبي)',
+    });
     assert.ok(ministry.items.every((i) => i.values > 0));
   });
 
@@ -283,6 +292,9 @@ onEachDatabase('the approval queue of the demo', (database) => {
       ninhBinh.items.every((i) => i.values === 10),
       'ten criteria each',
     );
+    assert.ok(ninhBinh.items.every((i) => i.dataset_kind === 'criteria'));
+    assert.equal(ninhBinh.items[0]?.dataset_name, 'Commune-level digital transformation model');
+    assert.equal(ninhBinh.items[0]?.dataset_names.vi, 'Mô hình chuyển đổi số cấp xã');
     assert.equal((await queue('officer')).total, 0);
   });
 });

@@ -24,6 +24,11 @@ const queueItemSchema = z.object({
   dataset: z.string(),
   dataset_kind: z.enum(['framework', 'criteria']),
   dataset_name: z.string(),
+  dataset_names: z.object({
+    en: z.string(),
+    vi: z.string().nullable(),
+    ar: z.string().nullable(),
+  }),
   period: z.string(),
   submitted_at: z.string(),
   submitted_by: z.object({ id: z.number(), name: z.string(), email: z.string() }).nullable(),

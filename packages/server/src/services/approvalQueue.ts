@@ -12,7 +12,10 @@ export interface QueueItem {
   dataset: string;
   /** A framework (an index) or a criteria model (a checklist), as the approval reads it. */
   dataset_kind: 'framework' | 'criteria';
+  /** The name where the data set is defined. */
   dataset_name: string;
+  /** Its name in each language (the translations table); English falls back to `dataset_name`. */
+  dataset_names: { en: string; vi: string | null; ar: string | null };
   period: string;
   /** When it was submitted (its state's last change), ISO 8601. */
   submitted_at: string;
@@ -90,6 +93,7 @@ export async function approvalQueue(
       dataset: string;
       dataset_kind: 'framework' | 'criteria';
       dataset_name: string | null;
+      dataset_translated: Partial<Record<'en' | 'vi' | 'ar', string>> | null;
       period: string;
       submitted_at: string;
       user_id: number | null;
@@ -126,7 +130,9 @@ export async function approvalQueue(
                            on d.unit = c.code and d.element = de.element and d.period = w.period
                         where de.dataset = w.dataset)))),
        listed as (
-         select w.*, row_number() over (order by w.updated_at, w.unit, w.dataset, w.period) as n
+         select w.*, row_number() over (order by w.updated_at, w.unit, w.dataset, w.period) as n,
+                case when exists (select 1 from frameworks f where f.id = w.dataset)
+                     then 'framework' else 'criteria' end as kind
            from waiting w
           order by n limit $8 offset $9)
      select (select count(*)::int from waiting) as total,
@@ -134,9 +140,11 @@ export async function approvalQueue(
               select json_agg(json_build_object(
                        'unit', l.unit, 'name_en', u.name_en, 'name_vi', u.name_vi,
                        'name_ar', u.name_ar, 'dataset', l.dataset,
-                       'dataset_kind', case when exists (
-                         select 1 from frameworks f where f.id = l.dataset)
-                         then 'framework' else 'criteria' end,
+                       'dataset_kind', l.kind,
+                       'dataset_translated', (
+                         select json_object_agg(t.lang, t.name) from translations t
+                          where t.kind = case l.kind when 'framework' then 'framework' else 'model' end
+                            and t.key = l.dataset and t.name is not null),
                        'dataset_name', coalesce(
                          (select f.name from frameworks f where f.id = l.dataset
                            order by f.version desc limit 1),
@@ -173,6 +181,11 @@ export async function approvalQueue(
       dataset: r.dataset,
       dataset_kind: r.dataset_kind,
       dataset_name: r.dataset_name ?? r.dataset,
+      dataset_names: {
+        en: r.dataset_translated?.en ?? r.dataset_name ?? r.dataset,
+        vi: r.dataset_translated?.vi ?? null,
+        ar: r.dataset_translated?.ar ?? null,
+      },
       period: r.period,
       submitted_at: new Date(r.submitted_at).toISOString(),
       submitted_by:

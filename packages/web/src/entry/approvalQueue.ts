@@ -8,6 +8,7 @@ export interface QueueItem {
   dataset: string;
   dataset_kind: 'framework' | 'criteria';
   dataset_name: string;
+  dataset_names: { en: string; vi: string | null; ar: string | null };
   period: string;
   submitted_at: string;
   submitted_by: { id: number; name: string; email: string } | null;

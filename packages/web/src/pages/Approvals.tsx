@@ -72,10 +72,11 @@ export function Approvals() {
               <Table.Tbody>
                 {queue.data.items.map((item) => {
                   const unitName = nameIn(item.unit_names, language);
+                  const datasetName = nameIn(item.dataset_names, language);
                   const dataset =
                     item.dataset_kind === 'criteria'
-                      ? `${item.dataset_name} (${t('entry.checklist')})`
-                      : item.dataset_name;
+                      ? `${datasetName} (${t('entry.checklist')})`
+                      : datasetName;
                   return (
                     <Table.Tr
                       key={`${item.unit}|${item.dataset}|${item.period}`}
