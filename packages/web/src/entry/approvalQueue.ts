@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, type Me } from '../api.js';
 
 /** A submission waiting for the signed-in user's approval (GET /api/workflow/queue). */
@@ -32,9 +32,14 @@ export function approves(me: Me | null | undefined): boolean {
  * page (which refreshes every `workflow` query) refreshes the queue and the header's count too.
  */
 export function useApprovalQueue(me: Me | null | undefined, limit = 1000) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: ['workflow', 'queue', me?.id, limit],
     enabled: approves(me),
-    queryFn: ({ signal }) => getJson<ApprovalQueue>(`/api/workflow/queue?limit=${limit}`, signal),
+    queryFn: async ({ signal }): Promise<ApprovalQueue> => {
+      // Signing out refreshes every query before this one is disabled: ask nothing (a 401) then.
+      if (!approves(client.getQueryData<Me | null>(['me']))) return { items: [], total: 0 };
+      return getJson<ApprovalQueue>(`/api/workflow/queue?limit=${limit}`, signal);
+    },
   });
 }
