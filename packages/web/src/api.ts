@@ -167,7 +167,7 @@ export function rememberCsrf(token: string | null): void {
 
 /** POST (or PATCH, DELETE) JSON to the API with the session cookie and its CSRF token. */
 export async function send<T>(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -237,6 +237,28 @@ export interface ImportReport {
 }
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** POST a CSV or XLSX file (by its name) to the API, with the session's CSRF token. */
+export async function sendFile<T>(path: string, file: File): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: {
+      accept: 'application/json',
+      'content-type': /\.xlsx$/i.test(file.name) ? xlsxType : 'text/csv',
+      'x-csrf-token': sessionStorage.getItem(csrfKey) ?? '',
+    },
+    body: file,
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      json.title ?? res.statusText,
+      json.detail ?? String(res.status),
+      json.fields ?? [],
+    );
+  return json as T;
+}
 
 /**
  * Sends a CSV or XLSX file to the importer (a dry run, or for real) and returns its report, the
@@ -340,6 +362,9 @@ export interface Explanation {
       value: number | null;
       previous_value: number | null;
     }[];
+    /** The previous period is the unit's predecessors' (it did not exist then), as its history. */
+    derived: boolean;
+    predecessors: string[];
   } | null;
   nodes: {
     code: string;

@@ -101,6 +101,23 @@ describe('the web app', () => {
     await page.close();
   });
 
+  test('a province formed in 2025 is compared with its predecessors’ 2024, as its history shows', async () => {
+    const page = await open('/units/VN25-79?framework=dti-province&period=2025');
+    const change = page.getByTestId('rank-change');
+    await change.waitFor();
+    // History: 75.0 (4th of 34, from VN-74, VN-77 and VN-79) in 2024, 86.4 (4th) in 2025.
+    assert.match((await change.textContent()) ?? '', /Since 2024: the same rank, \+11\.34 points/);
+    assert.match(
+      (await page.getByTestId('change-derived').textContent()) ?? '',
+      /2024 is combined from .*VN-74, VN-77, VN-79/,
+    );
+    await page.locator('section[aria-labelledby=history]').screenshot({
+      path: join(shots, 'profile-merged-change.png'),
+    });
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
   test('the map: hovering a province names it with its score and rank; a click opens its profile', async () => {
     const page = await open('/?period=2022&colour=ECO');
     const map = page.getByTestId('map');
@@ -246,6 +263,36 @@ describe('the web app', () => {
     ).json()) as { items: { value: number; status: string }[] };
     assert.equal(data.items[0]?.value, 71.5);
     assert.equal(data.items[0]?.status, 'draft');
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
+  test("Ninh Binh's officer is offered only the periods of VN-37, which ended on 30 June 2025", async () => {
+    const page = await open('/entry');
+    await page.getByRole('textbox', { name: 'Email' }).fill('officer.ninhbinh@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('entry-grid').waitFor();
+    const period = page.getByTestId('entry-period');
+    const offered = await period
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    assert.ok(!offered.includes('2026'), `2026 is not offered: ${offered}`);
+    assert.equal(offered.at(-1), '2025');
+    assert.ok(offered.includes('2024'));
+    // It opens on the last period in which VN-37 existed, and says why later ones are missing.
+    assert.equal(await period.inputValue(), '2025');
+    assert.equal(await page.getByTestId('entry-unit').inputValue(), 'VN-37');
+    assert.match((await page.getByTestId('entry-validity').textContent()) ?? '', /2008.*2025/);
+    // Even asked for 2026 in the address, the page stays within VN-37's periods.
+    await page.goto(`${base}/entry?dataset=dti-province&unit=VN-37&period=2026`);
+    await page.getByTestId('entry-grid').waitFor();
+    assert.equal(await page.getByTestId('entry-period').inputValue(), '2025');
+    // Its communes are those of its last day, 30 June 2025.
+    const below = page.getByTestId('entry-below');
+    await below.waitFor();
+    assert.equal(await below.locator('option').count(), 1 + 143);
+    await page.screenshot({ path: join(shots, 'entry-validity.png') });
     assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
     await page.close();
   });
@@ -481,6 +528,7 @@ describe('the web app', () => {
     await check('/admin?tab=users', 'users-table');
     await check('/approvals', 'approval-queue');
     await check('/approvals?lang=ar', 'approval-queue');
+    await check('/admin?tab=names&lang=ar', 'names-table');
     await context.close();
   });
 

@@ -54,6 +54,7 @@ const pages: { name: string; path: string; ready: string; signedIn?: boolean }[]
   { name: 'admin-units', path: '/admin?tab=units', ready: 'units-table', signedIn: true },
   { name: 'admin-plans', path: '/admin?tab=plans', ready: 'admin-targets', signedIn: true },
   { name: 'admin-users', path: '/admin?tab=users', ready: 'users-table', signedIn: true },
+  { name: 'admin-names', path: '/admin?tab=names', ready: 'names-table', signedIn: true },
   { name: 'import', path: '/import', ready: 'check', signedIn: true },
 ];
 

@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Explanation } from '../api.js';
 import { formatNumber } from '../format.js';
+import { useNames } from '../names.js';
 import { gainColour, lossColour } from '../theme.js';
 
 /** Indicators shown, by the size of their share in the change of score. */
@@ -12,8 +13,16 @@ const shown = 8;
  * contributions moved most (the contributions add up to the score, so their changes add up to
  * the change of score).
  */
-export function RankChange({ change }: { change: NonNullable<Explanation['change']> }) {
+export function RankChange({
+  framework,
+  change,
+}: {
+  /** The framework's id: its nodes' names are keyed by it. */
+  framework: string;
+  change: NonNullable<Explanation['change']>;
+}) {
   const { t, i18n } = useTranslation();
+  const names = useNames();
   const language = i18n.language;
   const signed = (x: number | null) =>
     x === null ? '–' : `${x > 0 ? '+' : ''}${formatNumber(x, language)}`;
@@ -36,6 +45,14 @@ export function RankChange({ change }: { change: NonNullable<Explanation['change
           points: signed(change.score_change),
         })}
       </Text>
+      {change.derived && (
+        <Text size="xs" c="dimmed" mb="xs" data-testid="change-derived">
+          {t('profile.changeDerived', {
+            period: change.previous,
+            units: change.predecessors.join(', '),
+          })}
+        </Text>
+      )}
       <Table striped maw={760}>
         <Table.Thead>
           <Table.Tr>
@@ -48,7 +65,7 @@ export function RankChange({ change }: { change: NonNullable<Explanation['change
         <Table.Tbody>
           {movers.map((n) => (
             <Table.Tr key={n.code}>
-              <Table.Td>{n.name}</Table.Td>
+              <Table.Td>{names.node(framework, n.code, n.name)}</Table.Td>
               <Table.Td>{formatNumber(n.previous_value, language)}</Table.Td>
               <Table.Td>{formatNumber(n.value, language)}</Table.Td>
               <Table.Td c={n.change > 0 ? gainColour : n.change < 0 ? lossColour : undefined}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, type To } from 'react-router';
 import type { ResultItem, ResultNode } from '../api.js';
 import { formatScore, nameIn } from '../format.js';
+import { useNames } from '../names.js';
 import classes from './RankingTable.module.css';
 
 export type SortKey = 'rank' | 'change' | 'unit' | 'score' | 'region';
@@ -17,12 +18,15 @@ export interface Sort {
  * region scroll sideways while the rank, unit and score stay in view.
  */
 export function RankingTable({
+  framework,
   rows,
   pillars,
   sort,
   onSort,
   profileLink,
 }: {
+  /** The framework's id: its nodes' names are keyed by it. */
+  framework: string;
   rows: ResultItem[];
   pillars: ResultNode[];
   sort: Sort;
@@ -31,6 +35,7 @@ export function RankingTable({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const names = useNames();
   const header = (key: SortKey, label: string, className?: string) => (
     <Table.Th
       className={className}
@@ -71,8 +76,8 @@ export function RankingTable({
             {header('unit', t('overview.unit'), unit)}
             {header('score', t('overview.score'), score)}
             {pillars.map((p) => (
-              <Table.Th key={p.code} title={p.name}>
-                {p.code}
+              <Table.Th key={p.code} title={`${p.code}: ${names.node(framework, p.code, p.name)}`}>
+                {names.nodeShort(framework, p.code, p.code)}
               </Table.Th>
             ))}
             {header('region', t('overview.regionColumn'))}
@@ -97,12 +102,12 @@ export function RankingTable({
                 <Table.Td key={p.code}>
                   <Bar
                     value={item.nodes[p.code]?.score ?? null}
-                    label={`${p.name}: ${formatScore(item.nodes[p.code]?.score, language)}`}
+                    label={`${names.node(framework, p.code, p.name)}: ${formatScore(item.nodes[p.code]?.score, language)}`}
                   />
                 </Table.Td>
               ))}
               <Table.Td className={classes.region}>
-                <Text size="sm">{item.region ?? ''}</Text>
+                <Text size="sm">{item.region ? names.name('region', item.region) : ''}</Text>
               </Table.Td>
             </Table.Tr>
           ))}

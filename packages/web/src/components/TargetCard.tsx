@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson, type Series, type TargetAssessment } from '../api.js';
 import { formatNumber } from '../format.js';
+import { useNames } from '../names.js';
 import { Chart } from './Chart.js';
 
 export const statusColour: Record<TargetAssessment['status'], string> = {
@@ -30,6 +31,12 @@ function axisPeriods(periods: string[]): string[] {
 export function TargetCard({ target }: { target: TargetAssessment }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const names = useNames();
+  const name = names.name(
+    'target',
+    target.id,
+    target.name ?? names.name('element', target.indicator),
+  );
   const series = useQuery({
     queryKey: ['series', target.unit, target.indicator],
     queryFn: ({ signal }) =>
@@ -90,17 +97,13 @@ export function TargetCard({ target }: { target: TargetAssessment }) {
       <Stack gap={6}>
         <Group justify="space-between" align="start" wrap="nowrap">
           <Text fw={600} size="sm">
-            {target.name ?? target.indicator}
+            {name}
           </Text>
           <Badge color={statusColour[target.status]} variant="light" style={{ flexShrink: 0 }}>
             {t(`targets.status.${target.status}`)}
           </Badge>
         </Group>
-        <Chart
-          option={option}
-          height={180}
-          label={t('targets.chartLabel', { name: target.name ?? target.indicator })}
-        />
+        <Chart option={option} height={180} label={t('targets.chartLabel', { name })} />
         <Text size="xs" c="dimmed">
           {t('targets.facts', {
             baseline: formatNumber(target.baseline_value, language),

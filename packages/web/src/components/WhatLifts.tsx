@@ -2,6 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Explanation } from '../api.js';
 import { formatNumber, formatScore, nameIn } from '../format.js';
+import { useNames } from '../names.js';
 import { gainColour } from '../theme.js';
 
 /**
@@ -9,8 +10,16 @@ import { gainColour } from '../theme.js';
  * indicators where closing part of the gap to the best performer gains most places (the
  * engine's what-if, which recomputes the whole index, moving normalisation bounds included).
  */
-export function WhatLifts({ explanation }: { explanation: Explanation }) {
+export function WhatLifts({
+  framework,
+  explanation,
+}: {
+  /** The framework's id: its nodes' names are keyed by it. */
+  framework: string;
+  explanation: Explanation;
+}) {
   const { t, i18n } = useTranslation();
+  const names = useNames();
   const language = i18n.language;
   const { above, leader } = explanation.gaps;
   const { what_if: whatIf } = explanation;
@@ -54,7 +63,7 @@ export function WhatLifts({ explanation }: { explanation: Explanation }) {
             {whatIf.items.map((item) => (
               <Table.Tr key={item.indicator}>
                 <Table.Td>
-                  <Text size="sm">{item.name}</Text>
+                  <Text size="sm">{names.node(framework, item.indicator, item.name)}</Text>
                   {item.direction < 0 && (
                     <Text size="xs" c="dimmed">
                       {t('profile.lowerBetter')}

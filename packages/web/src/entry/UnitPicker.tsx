@@ -3,12 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { getJson, type Me, type Names } from '../api.js';
 import { nameIn } from '../format.js';
+import { dayIn, periodBounds } from './unitPeriods.js';
 
 interface UnitRow {
   code: string;
   level: string;
   parent: string | null;
   names: Names;
+  valid_from: string;
+  valid_to: string | null;
 }
 
 const national = ['admin', 'analyst'];
@@ -16,7 +19,8 @@ const national = ['admin', 'analyst'];
 /**
  * The unit to enter data for, in two steps: the top units the user may work on (every province
  * of the period for national roles; otherwise the user's own unit), then, when that unit has
- * units below it in the period (districts, communes), one of those or the unit itself.
+ * units below it in the period (districts, communes; those of its last day in the period if it
+ * ended within it), one of those or the unit itself.
  */
 export function UnitPicker({
   me,
@@ -30,9 +34,9 @@ export function UnitPicker({
   onChange: (unit: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const at = `${period.slice(0, 4)}-12-31`;
-  const list = (query: string) =>
-    getJson<{ items: UnitRow[] }>(`/api/units?${query}&at=${at}&limit=1000`).then((r) => r.items);
+  const at = periodBounds(period)?.end ?? `${period.slice(0, 4)}-12-31`;
+  const list = (query: string, day = at) =>
+    getJson<{ items: UnitRow[] }>(`/api/units?${query}&at=${day}&limit=1000`).then((r) => r.items);
   const tops = useQuery({
     queryKey: ['entry-units', me.role, me.unit, at],
     enabled: Boolean(period),
@@ -50,10 +54,14 @@ export function UnitPicker({
     queryFn: () => getJson<UnitRow>(`/api/units/${encodeURIComponent(unit)}`),
   });
   const top = topCodes.has(unit) ? unit : (below.data?.parent ?? '');
+  const day = dayIn(
+    period,
+    tops.data?.find((u) => u.code === top),
+  );
   const children = useQuery({
-    queryKey: ['entry-children', top, at],
+    queryKey: ['entry-children', top, day],
     enabled: Boolean(top),
-    queryFn: () => list(`parent=${encodeURIComponent(top)}`),
+    queryFn: () => list(`parent=${encodeURIComponent(top)}`, day),
   });
   const label = (u: UnitRow) => nameIn(u.names, i18n.language);
   return (

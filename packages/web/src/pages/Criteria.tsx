@@ -20,6 +20,7 @@ import { useSearchParams } from 'react-router';
 import { getJson, type Names } from '../api.js';
 import { UnitMap } from '../components/UnitMap.js';
 import { formatScore, nameIn } from '../format.js';
+import { useNames } from '../names.js';
 
 interface CriteriaModel {
   id: string;
@@ -35,7 +36,14 @@ interface CriteriaResults {
   model: { id: string; version: string; name: string };
   period: string;
   summary: { units: number; met: number; share: number };
-  by_parent: { parent: string; name: string; units: number; met: number; share: number }[];
+  by_parent: {
+    parent: string;
+    name: string;
+    names: Names | null;
+    units: number;
+    met: number;
+    share: number;
+  }[];
   criteria: { code: string; mandatory: boolean; met: number; failed: number; missing: number }[];
   items: {
     unit: string;
@@ -57,6 +65,7 @@ const periodEnd = (period: string) => `${period.slice(0, 4)}-12-31`;
 export function Criteria() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const text = useNames();
   const [params, setParams] = useSearchParams();
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -88,14 +97,20 @@ export function Criteria() {
   });
   const onlyFailing = params.get('failing') === '1';
   const names = useMemo(
-    () => new Map(model.data?.definition.criteria.map((c) => [c.code, c.name ?? c.code]) ?? []),
-    [model.data],
+    () =>
+      new Map(
+        model.data?.definition.criteria.map((c) => [
+          c.code,
+          text.criterion(modelId ?? '', c.code, c.name ?? c.code),
+        ]) ?? [],
+      ),
+    [model.data, text, modelId],
   );
   const mapValues = useMemo(
     () =>
       (results.data?.by_parent ?? []).map((p) => ({
         unit: p.parent,
-        names: { en: p.name, vi: null, ar: null },
+        names: p.names ?? { en: p.name, vi: null, ar: null },
         value: p.share,
         detail: t('criteria.metOf', { met: p.met, count: p.units }),
       })),
@@ -113,7 +128,10 @@ export function Criteria() {
           label={t('criteria.model')}
           value={modelId ?? ''}
           onChange={(e) => set('model', e.currentTarget.value)}
-          data={(models.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          data={(models.data?.items ?? []).map((m) => ({
+            value: m.id,
+            label: text.name('model', m.id, m.name),
+          }))}
         />
         <NativeSelect
           label={t('overview.period')}
@@ -132,7 +150,7 @@ export function Criteria() {
         <>
           <Group justify="space-between" align="baseline">
             <Title order={2}>
-              {r.model.name}, {r.period}
+              {text.name('model', r.model.id, r.model.name)}, {r.period}
             </Title>
             <Group gap="sm">
               <Anchor size="sm" href={download('csv')}>
@@ -176,7 +194,7 @@ export function Criteria() {
                   <Table.Tbody>
                     {r.by_parent.map((p) => (
                       <Table.Tr key={p.parent}>
-                        <Table.Td>{p.name}</Table.Td>
+                        <Table.Td>{p.names ? nameIn(p.names, language) : p.name}</Table.Td>
                         <Table.Td>{p.units}</Table.Td>
                         <Table.Td>{p.met}</Table.Td>
                         <Table.Td>{formatScore(p.share, language)} %</Table.Td>

@@ -20,8 +20,11 @@ import { Navigate, useSearchParams } from 'react-router';
 import { ApiError, type DataValue, getJson, send, type WorkflowStatus } from '../api.js';
 import { ValueHistory } from '../components/ValueHistory.js';
 import { UnitPicker } from '../entry/UnitPicker.js';
+import { defaultPeriod, periodsOfUnit } from '../entry/unitPeriods.js';
 import { useDatasetDetail, useDatasets } from '../entry/useDatasets.js';
-import { parseLocaleNumber } from '../format.js';
+import { useUnit } from '../entry/useUnit.js';
+import { formatDate, nameIn, parseLocaleNumber } from '../format.js';
+import { useNames } from '../names.js';
 import { useMe } from '../session.js';
 import classes from './DataEntry.module.css';
 
@@ -35,6 +38,7 @@ const stateColour = { draft: 'gray', submitted: 'blue', approved: 'teal', reopen
  */
 export function DataEntry() {
   const { t, i18n } = useTranslation();
+  const names = useNames();
   const me = useMe();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -46,8 +50,16 @@ export function DataEntry() {
   const datasets = useDatasets();
   const dataset = params.get('dataset') ?? datasets.data?.[0]?.id ?? '';
   const detail = useDatasetDetail(datasets.data?.find((d) => d.id === dataset));
-  const period = params.get('period') ?? detail.data?.latest ?? detail.data?.periods.at(-1) ?? '';
   const unit = params.get('unit') ?? me.data?.unit ?? '';
+  // Only the periods in which the unit existed (VN-37 ended on 2025-06-30: no 2026); the one
+  // asked for if it is one of them, else the latest with data, once the unit's dates are known.
+  const unitInfo = useUnit(unit);
+  const known = !unit || unitInfo.isSuccess || unitInfo.isError;
+  const allPeriods = detail.data?.periods ?? [];
+  const periods = known ? periodsOfUnit(allPeriods, unitInfo.data) : [];
+  const asked = params.get('period');
+  const period =
+    asked && periods.includes(asked) ? asked : defaultPeriod(periods, detail.data?.latest);
   const values = useQuery({
     queryKey: ['entry', unit, period, me.data?.id],
     enabled: Boolean(unit && period && me.data),
@@ -156,7 +168,10 @@ export function DataEntry() {
           onChange={(e) => set('dataset', e.currentTarget.value)}
           data={(datasets.data ?? []).map((d) => ({
             value: d.id,
-            label: d.kind === 'criteria' ? `${d.name} (${t('entry.checklist')})` : d.name,
+            label:
+              d.kind === 'criteria'
+                ? `${names.name('model', d.id, d.name)} (${t('entry.checklist')})`
+                : names.name('framework', d.id, d.name),
           }))}
           data-testid="entry-dataset"
         />
@@ -164,7 +179,8 @@ export function DataEntry() {
           label={t('overview.period')}
           value={period}
           onChange={(e) => set('period', e.currentTarget.value)}
-          data={detail.data?.periods ?? []}
+          data={periods}
+          data-testid="entry-period"
         />
         <UnitPicker me={me.data} period={period} unit={unit} onChange={(u) => set('unit', u)} />
         {workflow.data && (
@@ -173,6 +189,22 @@ export function DataEntry() {
           </Badge>
         )}
       </Group>
+      {unitInfo.data && periods.length < allPeriods.length && (
+        <Text size="sm" c="dimmed" data-testid="entry-validity">
+          {t(
+            periods.length === 0
+              ? 'entry.validity.none'
+              : unitInfo.data.valid_to === null
+                ? 'entry.validity.from'
+                : 'entry.validity.between',
+            {
+              unit: nameIn(unitInfo.data.names, i18n.language),
+              from: formatDate(unitInfo.data.valid_from, i18n.language),
+              to: formatDate(unitInfo.data.valid_to, i18n.language),
+            },
+          )}
+        </Text>
+      )}
       {workflow.data?.reason && (
         <Text size="sm">
           {t('entry.reason')}: {workflow.data.reason}
@@ -261,10 +293,11 @@ export function DataEntry() {
                 value: had?.value === null || had?.value === undefined ? '' : String(had.value),
                 evidence: had?.evidence ?? '',
               };
+              const name = names.name('element', e.code, e.name);
               return (
                 <Table.Tr key={e.code}>
                   <Table.Td>
-                    <Text size="sm">{e.name}</Text>
+                    <Text size="sm">{name}</Text>
                     <Text size="xs" c="dimmed">
                       {e.code}
                       {e.unit_of_measure ? ` (${e.unit_of_measure})` : ''}
@@ -272,7 +305,7 @@ export function DataEntry() {
                   </Table.Td>
                   <Table.Td data-label={t('profile.value')}>
                     <TextInput
-                      aria-label={e.name}
+                      aria-label={name}
                       inputMode="decimal"
                       value={edit.value}
                       disabled={locked}
@@ -286,7 +319,7 @@ export function DataEntry() {
                   </Table.Td>
                   <Table.Td data-label={t('entry.evidence')}>
                     <TextInput
-                      aria-label={`${t('entry.evidence')}: ${e.name}`}
+                      aria-label={`${t('entry.evidence')}: ${name}`}
                       placeholder="https://"
                       // A web address reads left to right in every language.
                       dir="ltr"
@@ -311,7 +344,7 @@ export function DataEntry() {
                       size="compact-xs"
                       variant="subtle"
                       onClick={() => setHistoryOf(`${unit}|${e.code}|${period}`)}
-                      aria-label={`${t('entry.showHistory')}: ${e.name}`}
+                      aria-label={`${t('entry.showHistory')}: ${name}`}
                       data-testid={`history-${e.code}`}
                     >
                       {t('entry.showHistory')}

@@ -19,6 +19,7 @@ import { type FrameworkSummary, getJson, type ResultItem, type Results } from '.
 import { RankingTable, type Sort } from '../components/RankingTable.js';
 import { UnitMap } from '../components/UnitMap.js';
 import { nameIn } from '../format.js';
+import { useNames } from '../names.js';
 
 /** The day after which Viet Nam has 34 provinces instead of 63. */
 const reformDate = '2025-07-01';
@@ -31,6 +32,7 @@ const reformDate = '2025-07-01';
 export function Overview() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const names = useNames();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const set = (key: string, value: string | null) => {
@@ -90,16 +92,16 @@ export function Overview() {
   }, [results.data]);
   const regions = useMemo(
     () =>
-      [
-        ...new Set((results.data?.items ?? []).map((i) => i.region).filter(Boolean)),
-      ].sort() as string[],
-    [results.data],
+      ([...new Set((results.data?.items ?? []).map((i) => i.region).filter(Boolean))] as string[])
+        .map((r) => ({ value: r, label: names.name('region', r) }))
+        .sort((a, b) => a.label.localeCompare(b.label, language)),
+    [results.data, names, language],
   );
   const rows = useMemo(() => {
     const items = (results.data?.items ?? []).filter((i) => !region || i.region === region);
     const value = (i: ResultItem): number | string => {
       if (sort.key === 'unit') return nameIn(i.names, language);
-      if (sort.key === 'region') return i.region ?? '';
+      if (sort.key === 'region') return i.region ? names.name('region', i.region) : '';
       if (sort.key === 'score') return i.score ?? -Infinity;
       if (sort.key === 'change') return i.rank_change ?? -Infinity;
       return i.rank ?? Infinity;
@@ -111,7 +113,7 @@ export function Overview() {
       return sort.descending ? -c : c;
     });
     return sorted;
-  }, [results.data, region, sort, language]);
+  }, [results.data, region, sort, language, names]);
 
   const profileLink = (unit: string) => ({
     pathname: `/units/${encodeURIComponent(unit)}`,
@@ -149,7 +151,10 @@ export function Overview() {
           label={t('overview.framework')}
           value={frameworkId ?? ''}
           onChange={(e) => set('framework', e.currentTarget.value)}
-          data={(frameworks.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+          data={(frameworks.data?.items ?? []).map((f) => ({
+            value: f.id,
+            label: names.name('framework', f.id, f.name),
+          }))}
         />
         <NativeSelect
           label={t('overview.period')}
@@ -184,7 +189,11 @@ export function Overview() {
         <Group justify="space-between" align="baseline">
           <Title order={2}>
             {t('overview.title', {
-              framework: results.data.framework.name,
+              framework: names.name(
+                'framework',
+                results.data.framework.id,
+                results.data.framework.name,
+              ),
               period: results.data.period,
             })}
           </Title>
@@ -241,14 +250,21 @@ export function Overview() {
                 }
                 data={[rootNode, ...pillars]
                   .filter((n) => n !== undefined)
-                  .map((n) => ({ value: n.code, label: n.name }))}
+                  .map((n) => ({
+                    value: n.code,
+                    label: names.node(results.data.framework.id, n.code, n.name),
+                  }))}
                 data-testid="map-colour"
               />
               <UnitMap
                 level="province"
                 at={results.data.at}
                 values={mapValues}
-                valueLabel={colour?.name ?? t('overview.score')}
+                valueLabel={
+                  colour
+                    ? names.node(results.data.framework.id, colour.code, colour.name)
+                    : t('overview.score')
+                }
                 height={mapHeight}
                 onSelect={(unit) => navigate(profileLink(unit))}
               />
@@ -259,6 +275,7 @@ export function Overview() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 'auto' }} order={{ base: 1, lg: 2 }} miw={0}>
             <RankingTable
+              framework={results.data.framework.id}
               rows={rows}
               pillars={pillars}
               sort={sort}

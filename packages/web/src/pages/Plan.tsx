@@ -17,11 +17,13 @@ import { getJson, type PlanSummary, type TargetAssessment } from '../api.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { statusColour, TargetCard } from '../components/TargetCard.js';
 import { formatNumber } from '../format.js';
+import { useNames } from '../names.js';
 
 /** One plan: its scorecard, each target with its status and progress chart, and a table. */
 export function Plan() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const names = useNames();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const plans = useQuery({
@@ -46,7 +48,7 @@ export function Plan() {
       <Anchor component={Link} to={`/plans${keep}`}>
         {t('plans.back')}
       </Anchor>
-      <Title order={2}>{plan.name}</Title>
+      <Title order={2}>{names.name('plan', plan.id, plan.name)}</Title>
       <Group gap="lg" align="center">
         <Text fw={700} size="lg" data-testid="scorecard">
           {t('plans.scorecard', { achieved: plan.summary.achieved, count: plan.summary.total })}
@@ -83,7 +85,9 @@ export function Plan() {
           <Table.Tbody>
             {items.map((x) => (
               <Table.Tr key={x.id}>
-                <Table.Td>{x.name ?? x.indicator}</Table.Td>
+                <Table.Td>
+                  {names.name('target', x.id, x.name ?? names.name('element', x.indicator))}
+                </Table.Td>
                 <Table.Td>{x.unit}</Table.Td>
                 <Table.Td>
                   {formatNumber(x.baseline_value, language)} ({x.baseline_period ?? '–'})

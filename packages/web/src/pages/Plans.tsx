@@ -5,10 +5,12 @@ import { Link, useSearchParams } from 'react-router';
 import { getJson, type PlanSummary } from '../api.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { formatDate } from '../format.js';
+import { useNames } from '../names.js';
 
 /** Every plan or resolution with its scorecard: how many of its targets are achieved. */
 export function Plans() {
   const { t, i18n } = useTranslation();
+  const names = useNames();
   const [params] = useSearchParams();
   const plans = useQuery({
     queryKey: ['plans'],
@@ -38,7 +40,7 @@ export function Plans() {
           <Card key={plan.id} withBorder padding="md" data-testid={`plan-${plan.id}`}>
             <Stack gap="xs">
               <Anchor component={Link} to={`/plans/${encodeURIComponent(plan.id)}${keep}`} fw={600}>
-                {plan.name}
+                {names.name('plan', plan.id, plan.name)}
               </Anchor>
               <Text size="sm" c="dimmed">
                 {plan.id}

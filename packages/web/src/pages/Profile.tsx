@@ -28,6 +28,7 @@ import { RankInterval } from '../components/RankInterval.js';
 import { TargetCard } from '../components/TargetCard.js';
 import { WhatLifts } from '../components/WhatLifts.js';
 import { formatDate, formatNumber, formatScore, nameIn } from '../format.js';
+import { useNames } from '../names.js';
 
 /**
  * One unit: its score and rank with the rank's interval under the uncertainty analysis, its
@@ -39,6 +40,7 @@ import { formatDate, formatNumber, formatScore, nameIn } from '../format.js';
 export function Profile() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const names = useNames();
   const { code = '' } = useParams();
   const [params] = useSearchParams();
   const framework = params.get('framework') ?? '';
@@ -98,8 +100,8 @@ export function Profile() {
             {nameIn(p.unit.names, language)}
           </Title>
           <Text c="dimmed">
-            {p.framework.name}, {p.period}
-            {p.region ? ` · ${p.region}` : ''}
+            {names.name('framework', p.framework.id, p.framework.name)}, {p.period}
+            {p.region ? ` · ${names.name('region', p.region)}` : ''}
           </Text>
           {merged.length > 0 && (
             <Text size="sm">
@@ -163,7 +165,7 @@ export function Profile() {
             <Title order={4} mt="md" mb="xs">
               {t('profile.changeTitle')}
             </Title>
-            <RankChange change={explanation.data.change} />
+            <RankChange framework={p.framework.id} change={explanation.data.change} />
           </>
         )}
       </section>
@@ -189,7 +191,7 @@ export function Profile() {
           <Title order={3} id="what-lifts" mb="xs">
             {t('profile.whatLifts')}
           </Title>
-          <WhatLifts explanation={explanation.data} />
+          <WhatLifts framework={p.framework.id} explanation={explanation.data} />
         </section>
       )}
 
@@ -250,7 +252,7 @@ export function Profile() {
                 <Table.Tr key={n.code}>
                   <Table.Td style={{ paddingInlineStart: `${0.75 + n.depth * 1.25}rem` }}>
                     <Text size="sm" fw={n.kind === 'indicator' ? 400 : 600}>
-                      {n.name}
+                      {names.node(p.framework.id, n.code, n.name)}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -286,6 +288,7 @@ const pillarChartFit = {
 function useProfileCharts(p: UnitProfile | undefined) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const names = useNames();
   const fit = useMatches(pillarChartFit);
   return useMemo(() => {
     if (!p) return null;
@@ -335,7 +338,7 @@ function useProfileCharts(p: UnitProfile | undefined) {
       xAxis: { type: 'value', min: 0, max: 100 },
       yAxis: {
         type: 'category',
-        data: pillars.map((n) => n.name),
+        data: pillars.map((n) => names.node(p.framework.id, n.code, n.name)),
         axisLabel: { width: fit.labelWidth, overflow: 'break', lineHeight: 14 },
       },
       series: [
@@ -360,5 +363,5 @@ function useProfileCharts(p: UnitProfile | undefined) {
       ],
     };
     return { history, pillars: bars, pillarCount: pillars.length };
-  }, [p, t, language, fit]);
+  }, [p, t, language, fit, names]);
 }

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { useMe } from '../../session.js';
 import { FrameworkWeights } from './FrameworkWeights.js';
+import { NamesAdmin } from './NamesAdmin.js';
 import { PlansAdmin } from './PlansAdmin.js';
 import { UnitsAdmin } from './UnitsAdmin.js';
 import { UsersAdmin } from './UsersAdmin.js';
 
 /**
  * Administration for admins and analysts: frameworks and weights, units and lineage, plans and
- * targets, users.
+ * targets, names in three languages, users.
  */
 export function Admin() {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function Admin() {
           <Tabs.Tab value="frameworks">{t('admin.frameworks')}</Tabs.Tab>
           <Tabs.Tab value="units">{t('admin.units')}</Tabs.Tab>
           <Tabs.Tab value="plans">{t('admin.plans')}</Tabs.Tab>
+          <Tabs.Tab value="names">{t('admin.names')}</Tabs.Tab>
           {me.data.role === 'admin' && <Tabs.Tab value="users">{t('admin.users')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="frameworks" pt="md">
@@ -47,6 +49,9 @@ export function Admin() {
         </Tabs.Panel>
         <Tabs.Panel value="plans" pt="md">
           <PlansAdmin />
+        </Tabs.Panel>
+        <Tabs.Panel value="names" pt="md">
+          <NamesAdmin />
         </Tabs.Panel>
         <Tabs.Panel value="users" pt="md">
           <UsersAdmin />

@@ -18,6 +18,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, getJson, type Names, send } from '../../api.js';
 import { formatScore, nameIn } from '../../format.js';
+import { useNames } from '../../names.js';
 
 interface FrameworkNode {
   code: string;
@@ -67,6 +68,7 @@ function treeOrder(nodes: FrameworkNode[]): (FrameworkNode & { depth: number })[
  */
 export function FrameworkWeights({ canSave }: { canSave: boolean }) {
   const { t, i18n } = useTranslation();
+  const names = useNames();
   const language = i18n.language;
   const client = useQueryClient();
   const frameworks = useQuery({
@@ -131,7 +133,10 @@ export function FrameworkWeights({ canSave }: { canSave: boolean }) {
             setChosen(e.currentTarget.value);
             setWeights({});
           }}
-          data={(frameworks.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
+          data={(frameworks.data?.items ?? []).map((f) => ({
+            value: f.id,
+            label: names.name('framework', f.id, f.name),
+          }))}
         />
         <NativeSelect
           label={t('overview.period')}
@@ -187,13 +192,15 @@ export function FrameworkWeights({ canSave }: { canSave: boolean }) {
                     <Table.Tr key={n.code}>
                       <Table.Td style={{ paddingInlineStart: `${n.depth * 1}rem` }}>
                         <Text size="sm" fw={n.depth <= 2 ? 600 : 400}>
-                          {n.name}
+                          {names.node(id ?? '', n.code, n.name)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
                         <NumberInput
                           size="xs"
-                          aria-label={t('admin.weightOf', { name: n.name })}
+                          aria-label={t('admin.weightOf', {
+                            name: names.node(id ?? '', n.code, n.name),
+                          })}
                           min={0.01}
                           step={0.5}
                           decimalScale={2}

@@ -17,6 +17,7 @@ import { getJson, type PlanSummary, send, type TargetAssessment } from '../../ap
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { statusColour } from '../../components/TargetCard.js';
 import { formatNumber } from '../../format.js';
+import { useNames } from '../../names.js';
 
 /** The fields of a target a form edits; numbers as typed until sent. */
 interface TargetForm {
@@ -79,6 +80,7 @@ function formOf(t: TargetAssessment): TargetForm {
  */
 export function PlansAdmin() {
   const { t, i18n } = useTranslation();
+  const names = useNames();
   const language = i18n.language;
   const client = useQueryClient();
   const plans = useQuery({
@@ -161,7 +163,10 @@ export function PlansAdmin() {
             setChosen(e.currentTarget.value);
             setEditing(null);
           }}
-          data={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          data={(plans.data?.items ?? []).map((p) => ({
+            value: p.id,
+            label: names.name('plan', p.id, p.name),
+          }))}
           data-testid="admin-plan"
           maw={520}
         />
@@ -199,7 +204,13 @@ export function PlansAdmin() {
               ) : (
                 <Table.Tr key={target.id}>
                   <Table.Td>
-                    <Text size="sm">{target.name ?? target.indicator}</Text>
+                    <Text size="sm">
+                      {names.name(
+                        'target',
+                        target.id,
+                        target.name ?? names.name('element', target.indicator),
+                      )}
+                    </Text>
                     <Text size="xs" c="dimmed">
                       {target.id}
                     </Text>

@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// Takes the user guide's screenshots (docs/images) on a fresh `dxmon serve --demo`, in headless
+// Chromium: the ranking in English and Vietnamese, the profile in Arabic, the ranking on a phone
+// in Vietnamese and in Arabic, entry in Vietnamese, the names administration. Run after
+// `npm run build`; look at the PNGs before committing them.
+// Usage: node scripts/guide-shots.mjs [only-name...]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = new URL('..', import.meta.url).pathname;
+const images = join(root, 'docs/images');
+const only = process.argv.slice(2);
+const password = 'dxmon-demo-2026';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'dxmon-shots-'));
+const server = spawn(
+  process.execPath,
+  [
+    join(root, 'packages/cli/bin/dxmon.js'),
+    'serve',
+    '--demo',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+  ],
+  { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'] },
+);
+const base = await new Promise((resolve, reject) => {
+  let err = '';
+  server.stderr.on('data', (chunk) => {
+    err += chunk;
+    const m = /serving (http:\/\/\S+)/.exec(err);
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', (code) => reject(new Error(`dxmon serve ended (${code}): ${err}`)));
+});
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+
+async function settle(page) {
+  await page.locator('.mantine-Loader-root').first().waitFor({ state: 'detached' });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(600); // chart animations
+}
+
+async function signIn(page, email) {
+  await page.locator('input[type=email]').fill(email);
+  await page.locator('input[type=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+}
+
+const shots = {
+  overview: async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/?period=2022`);
+    await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
+    await settle(page);
+    return page;
+  },
+  'overview-vi': async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/?period=2024&lang=vi`);
+    await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
+    await settle(page);
+    return page;
+  },
+  arabic: async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/units/VN-08?framework=dti-province&period=2024&lang=ar`);
+    await page.getByTestId('profile-nodes').waitFor();
+    await settle(page);
+    return page;
+  },
+  'phone-vi': async (_, phone) => {
+    const page = await phone.newPage();
+    await page.goto(`${base}/?period=2024&lang=vi`);
+    await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
+    await settle(page);
+    return page;
+  },
+  'phone-ar': async (_, phone) => {
+    const page = await phone.newPage();
+    await page.goto(`${base}/units/VN25-79?framework=dti-province&period=2025&lang=ar`);
+    await page.getByTestId('profile-nodes').waitFor();
+    await settle(page);
+    return page;
+  },
+  'entry-vi': async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/entry?dataset=dti-province&unit=VN-37&period=2024&lang=vi`);
+    await signIn(page, 'officer.ninhbinh@demo.dxmon.org');
+    await page.getByTestId('entry-grid').waitFor();
+    await settle(page);
+    return page;
+  },
+  names: async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/admin?tab=names`);
+    await signIn(page, 'admin@demo.dxmon.org');
+    await page.getByTestId('names-table').waitFor();
+    await page.getByTestId('names-kind').selectOption('node');
+    await settle(page);
+    return page;
+  },
+};
+
+try {
+  for (const [name, take] of Object.entries(shots)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await take(context, phone);
+    await page.screenshot({ path: join(images, `${name}.png`) });
+    console.log(`docs/images/${name}.png`);
+    await context.close();
+    await phone.close();
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
