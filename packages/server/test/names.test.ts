@@ -204,7 +204,7 @@ onEachDatabase('names in three languages', (database) => {
 
     // A translator's edit in a spreadsheet: one Vietnamese name changed.
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload);
+    await workbook.xlsx.load(xlsx.rawPayload as never);
     const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
     const header = (sheet.getRow(1).values as string[]).slice(1);
     const regionRow = rows.findIndex((r) => r.kind === 'region' && r.key === 'Southeast') + 2;
@@ -212,7 +212,9 @@ onEachDatabase('names in three languages', (database) => {
     const edited = await upload('admin', Buffer.from(await workbook.xlsx.writeBuffer()), xlsxType);
     assert.deepEqual(edited.json(), { rows: rows.length, changed: 1 });
     assert.equal(
-      (await names('?lang=vi&kind=region')).find((r) => r.key === 'Southeast')?.name,
+      ((await names('?lang=vi&kind=region')) as unknown as { key: string; name: string }[]).find(
+        (r) => r.key === 'Southeast',
+      )?.name,
       'Miền Đông Nam Bộ',
     );
 
