@@ -176,7 +176,14 @@ pass: {mandatory: all, optional_min: 1}
     assert.deepEqual(vn02.failed, ['A', 'B', 'C']);
     assert.deepEqual(r.summary, { units: 3, met: 2, share: 200 / 3 });
     assert.deepEqual(r.by_parent, [
-      { parent: 'VN', name: 'Viet Nam', units: 3, met: 2, share: 200 / 3 },
+      {
+        parent: 'VN',
+        name: 'Viet Nam',
+        names: { en: 'Viet Nam', vi: null, ar: null },
+        units: 3,
+        met: 2,
+        share: 200 / 3,
+      },
     ]);
     const c = r.criteria.find((x: { code: string }) => x.code === 'C');
     assert.deepEqual(c, { code: 'C', mandatory: false, met: 1, failed: 2, missing: 0 });

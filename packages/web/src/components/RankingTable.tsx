@@ -76,8 +76,14 @@ export function RankingTable({
             {header('unit', t('overview.unit'), unit)}
             {header('score', t('overview.score'), score)}
             {pillars.map((p) => (
-              <Table.Th key={p.code} title={`${p.code}: ${names.node(framework, p.code, p.name)}`}>
-                {names.nodeShort(framework, p.code, p.code)}
+              <Table.Th
+                key={p.code}
+                className={classes.pillar}
+                title={`${p.code}: ${names.node(framework, p.code, p.name)}`}
+              >
+                <span className={classes.pillarName}>
+                  {names.nodeShort(framework, p.code, p.code)}
+                </span>
               </Table.Th>
             ))}
             {header('region', t('overview.regionColumn'))}
