@@ -281,7 +281,9 @@ describe('database roles [postgres]', {
         assert.match(error.message, pendingMessage);
         assert.match(
           error.message,
-          new RegExp(`\\(pending: ${migrations.join(', ')}; the role ${appRole} may not apply them\\)`),
+          new RegExp(
+            `\\(pending: ${migrations.join(', ')}; the role ${appRole} may not apply them\\)`,
+          ),
         );
         return true;
       },
