@@ -67,6 +67,27 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/Approvals.js')).Approvals }),
       },
       {
+        path: 'reports',
+        hydrateFallbackElement: pageLoading,
+        lazy: async () => ({ Component: (await import('./pages/Reports.js')).Reports }),
+      },
+      {
+        path: 'reports/unit/:code',
+        hydrateFallbackElement: pageLoading,
+        lazy: async () => {
+          const { Report } = await import('./pages/Report.js');
+          return { Component: () => <Report kind="unit" /> };
+        },
+      },
+      {
+        path: 'reports/plan/:id',
+        hydrateFallbackElement: pageLoading,
+        lazy: async () => {
+          const { Report } = await import('./pages/Report.js');
+          return { Component: () => <Report kind="plan" /> };
+        },
+      },
+      {
         path: 'import',
         hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/ImportWizard.js')).ImportWizard }),

@@ -72,7 +72,10 @@ export function Layout() {
       : []),
     { key: 'import', path: '/import', label: t('nav.import') },
     ...(me.data && ['admin', 'analyst'].includes(me.data.role)
-      ? [{ key: 'admin', path: '/admin', label: t('nav.admin') }]
+      ? [
+          { key: 'reports', path: '/reports', label: t('nav.reports') },
+          { key: 'admin', path: '/admin', label: t('nav.admin') },
+        ]
       : []),
   ];
   /** The number on a page's link (said in words to screen readers), when there is one. */

@@ -18,6 +18,7 @@ import { StatusBar } from '../components/StatusBar.js';
 import { statusColour, TargetCard } from '../components/TargetCard.js';
 import { formatNumber } from '../format.js';
 import { useNames } from '../names.js';
+import { ReportLinks } from '../reports/ReportLinks.js';
 
 /** One plan: its scorecard, each target with its status and progress chart, and a table. */
 export function Plan() {
@@ -63,6 +64,7 @@ export function Plan() {
           XLSX
         </Anchor>
       </Group>
+      <ReportLinks subject={{ kind: 'plan', id }} />
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         {items.map((target) => (
           <TargetCard key={target.id} target={target} />

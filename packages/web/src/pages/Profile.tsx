@@ -29,6 +29,7 @@ import { TargetCard } from '../components/TargetCard.js';
 import { WhatLifts } from '../components/WhatLifts.js';
 import { formatDate, formatNumber, formatScore, nameIn } from '../format.js';
 import { useNames } from '../names.js';
+import { ReportLinks } from '../reports/ReportLinks.js';
 
 /**
  * One unit: its score and rank with the rank's interval under the uncertainty analysis, its
@@ -129,6 +130,9 @@ export function Profile() {
       {interval && uncertainty.data && (
         <RankInterval item={interval} design={uncertainty.data.design} units={p.units} />
       )}
+      <ReportLinks
+        subject={{ kind: 'unit', code: p.unit.code, framework: p.framework.id, period: p.period }}
+      />
 
       <section aria-labelledby="history">
         <Title order={3} id="history" mb="xs">
