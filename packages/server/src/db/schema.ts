@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -388,4 +389,27 @@ export const translations = pgTable(
       sql`${t.kind} in ('framework', 'node', 'element', 'model', 'criterion', 'plan', 'target', 'region')`,
     ),
   ],
+);
+
+/** Binary data: a document's bytes. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+/**
+ * Report documents (a unit's or a plan's report as PDF, XLSX, HTML or JSON) by a hash of their
+ * request and the content revision they were built from (a draft's also by its user): the same
+ * inputs and revision give the same bytes. Rows of older revisions are pruned as new ones come.
+ */
+export const reportCache = pgTable(
+  'report_cache',
+  {
+    key: text('key').primaryKey(),
+    revision: integer('revision').notNull(),
+    contentType: text('content_type').notNull(),
+    filename: text('filename').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('report_cache_revision_idx').on(t.revision)],
 );
