@@ -413,3 +413,39 @@ export const reportCache = pgTable(
   },
   (t) => [index('report_cache_revision_idx').on(t.revision)],
 );
+
+/**
+ * Batches of unit reports (POST /api/reports/batch): every unit of a level's report for a period,
+ * made by a job that counts them (`done` of `total`) and keeps their ZIP archive here, where every
+ * server process on the database can serve it.
+ */
+export const reportBatches = pgTable(
+  'report_batches',
+  {
+    id: serial('id').primaryKey(),
+    status: text('status').notNull(),
+    level: text('level').notNull(),
+    frameworkId: text('framework_id').notNull(),
+    frameworkVersion: integer('framework_version').notNull(),
+    period: text('period').notNull(),
+    lang: text('lang').notNull(),
+    format: text('format').notNull(),
+    /** The codes of the units reported, in order, fixed when the batch is asked for. */
+    units: jsonb('units').$type<string[]>().notNull(),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull(),
+    error: text('error'),
+    /** Who asked for it: the account's e-mail, or the command line's user. */
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The archive, once done, and its size in bytes. */
+    zip: bytea('zip'),
+    size: integer('size'),
+  },
+  (t) => [
+    check('report_batches_status', sql`${t.status} in ('queued', 'running', 'done', 'failed')`),
+    check('report_batches_format', sql`${t.format} in ('pdf', 'xlsx')`),
+    check('report_batches_lang', sql`${t.lang} in ('en', 'vi', 'ar')`),
+  ],
+);

@@ -1,0 +1,22 @@
+CREATE TABLE "report_batches" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"status" text NOT NULL,
+	"level" text NOT NULL,
+	"framework_id" text NOT NULL,
+	"framework_version" integer NOT NULL,
+	"period" text NOT NULL,
+	"lang" text NOT NULL,
+	"format" text NOT NULL,
+	"units" jsonb NOT NULL,
+	"done" integer DEFAULT 0 NOT NULL,
+	"total" integer NOT NULL,
+	"error" text,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone,
+	"zip" "bytea",
+	"size" integer,
+	CONSTRAINT "report_batches_status" CHECK ("report_batches"."status" in ('queued', 'running', 'done', 'failed')),
+	CONSTRAINT "report_batches_format" CHECK ("report_batches"."format" in ('pdf', 'xlsx')),
+	CONSTRAINT "report_batches_lang" CHECK ("report_batches"."lang" in ('en', 'vi', 'ar'))
+);
