@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 import { MigrationsPending, runMigrate } from '../db/migrations.js';
 import { computeAssessment, type RunKey } from './assessments.js';
+import { makeReportDocument, type ReportJobData } from './reports/documents.js';
 
 /** The background work queue: pg-boss on the same database (PGlite or PostgreSQL). */
 export interface Jobs {
@@ -9,15 +10,25 @@ export interface Jobs {
   assess(runId: number, key: RunKey): Promise<void>;
   /** Queues the recomputation of stored results made stale by a data change. */
   refreshResults(): Promise<void>;
+  /** Queues the making of a report document (services/reports/documents.ts); the job's id. */
+  report(data: ReportJobData): Promise<string>;
+  /** A report job's state (created, active, completed, failed...) and its output or error. */
+  reportJob(id: string): Promise<{ state: string; output: unknown } | null>;
+  /** Whether this process runs report workers. */
+  reportWorkers: boolean;
   stop(): Promise<void>;
 }
 
 const assessQueue = 'assessment';
 const refreshQueue = 'refresh-results';
+const reportQueue = 'report';
+/** Report documents made at once by one process (PDFs print in parallel in one browser). */
+const reportWorkerCount = 2;
 /** The queues, created with the schema: adding one to pg-boss is DDL, the owner's to run. */
 const queues: [string, Record<string, unknown>][] = [
   [assessQueue, {}],
   [refreshQueue, { policy: 'singleton' }],
+  [reportQueue, {}],
 ];
 
 /** The PostgreSQL schema holding the queue's tables. */
@@ -70,6 +81,7 @@ export async function startJobs(database: Database, options: { workers: boolean 
   }
 
   let stopping = false;
+  const reportWorkers: string[] = [];
   if (options.workers) {
     await boss.work<{ runId: number; key: RunKey }>(
       assessQueue,
@@ -97,6 +109,13 @@ export async function startJobs(database: Database, options: { workers: boolean 
       // Stopped midway: the rest is queued again, for another process or the next start.
       if (!finished) await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
     });
+    for (let i = 0; i < reportWorkerCount; i++) {
+      reportWorkers.push(
+        await boss.work<ReportJobData>(reportQueue, { pollingIntervalSeconds: 0.5 }, ([job]) =>
+          job ? makeReportDocument(database, job.data) : Promise.resolve(),
+        ),
+      );
+    }
   }
   return {
     assess: async (runId, key) => {
@@ -105,6 +124,18 @@ export async function startJobs(database: Database, options: { workers: boolean 
     refreshResults: async () => {
       await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
     },
+    report: async (data) => {
+      const id = await boss.send(reportQueue, data, { retryLimit: 0, expireInSeconds: 600 });
+      if (!id) throw new Error('the report job was not queued');
+      // This process's workers start at once instead of at their next poll.
+      for (const worker of reportWorkers) boss.notifyWorker(worker);
+      return id;
+    },
+    reportJob: async (id) => {
+      const job = await boss.getJobById(reportQueue, id);
+      return job ? { state: job.state, output: job.output } : null;
+    },
+    reportWorkers: reportWorkers.length > 0,
     stop: async () => {
       // A refresh stops between two results; a job still running after 3 s is marked failed, so
       // that SIGTERM ends the process within 5 s.

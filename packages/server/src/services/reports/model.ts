@@ -88,19 +88,33 @@ export interface UnitReport extends ReportProvenance {
     code: string;
     name: string;
     short_name: string;
+    /** 1 for the index's pillars, 2 for their sub-pillars... (for indenting). */
+    depth?: number;
     score: number | null;
     rank: number | null;
-    /** Points since the previous period. */
+    /** The pillar's own score change since the previous period, in points. */
     change: number | null;
     region_mean: number | null;
     national_mean: number | null;
   }[];
   /** Score and rank period by period, through boundary lineage (`derived`: its predecessors'). */
-  history: { period: string; score: number | null; rank: number | null; units: number; derived: boolean }[];
+  history: {
+    period: string;
+    score: number | null;
+    rank: number | null;
+    units: number;
+    derived: boolean;
+  }[];
   /** The units of its region in the period, best first. */
   peers: {
     region: string | null;
-    items: { unit: string; name: string; score: number | null; rank: number | null; self: boolean }[];
+    items: {
+      unit: string;
+      name: string;
+      score: number | null;
+      rank: number | null;
+      self: boolean;
+    }[];
   };
   /** The indicators whose improvement lifts the score most (the engine's what-if), best first. */
   what_lifts: {
@@ -117,7 +131,15 @@ export interface UnitReport extends ReportProvenance {
   /** For a unit with children: the criteria models' roll-up over them and their ranking. */
   children: {
     level: string;
-    criteria: { model: string; version: string; name: string; units: number; met: number; share: number }[];
+    /** `share`: met / units as a percentage (0 to 100), as the engine gives it. */
+    criteria: {
+      model: string;
+      version: string;
+      name: string;
+      units: number;
+      met: number;
+      share: number;
+    }[];
     ranking: { unit: string; name: string; score: number | null; rank: number | null }[];
   } | null;
   /** Each raw value behind the period's figures, with its provenance. */
@@ -143,7 +165,13 @@ export interface UnitReport extends ReportProvenance {
     /** How missing values are treated, e.g. the data threshold. */
     data_threshold: number | null;
     /** The design behind the rank interval, when there is one. */
-    uncertainty: { runs: number; seed: number; weights_spread: number; normalise: string[]; aggregate: string[] } | null;
+    uncertainty: {
+      runs: number;
+      seed: number;
+      weights_spread: number;
+      normalise: string[];
+      aggregate: string[];
+    } | null;
   };
 }
 
