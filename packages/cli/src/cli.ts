@@ -9,6 +9,7 @@ import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/exportData.js';
 import { importCommand } from './commands/importData.js';
 import { migrateCommand } from './commands/migrate.js';
+import { reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { targetsCommand } from './commands/targets.js';
 import { uncertaintyCommand } from './commands/uncertainty.js';
@@ -133,6 +134,7 @@ Examples:
   cli.addCommand(demoCommand());
   cli.addCommand(importCommand());
   cli.addCommand(exportCommand());
+  cli.addCommand(reportCommand());
   cli.addCommand(backupCommand());
   cli.addCommand(restoreCommand());
   cli.addCommand(userCommand());

@@ -26,15 +26,31 @@ export interface LocalApi {
   close(): Promise<void>;
 }
 
+export interface LocalApiOptions {
+  /**
+   * When this process opens the database itself, run the job queue's workers in it too, for a
+   * command that waits for a job (a batch of reports): on PGlite no other process can.
+   */
+  workers?: boolean;
+}
+
 /**
  * Reaches the database as the API does, with the command line's full rights (local access).
  * On PGlite, if a server (or another command) holds the data directory, requests go to it through
  * the directory's socket: a second process must never open the same files. Otherwise this
  * process opens the database itself, and holds the directory until `close`.
  */
-export async function openLocalApi(dataDir: string | undefined, holder: string): Promise<LocalApi> {
+export async function openLocalApi(
+  dataDir: string | undefined,
+  holder: string,
+  options: LocalApiOptions = {},
+): Promise<LocalApi> {
   const server = await import('@dxmon/server');
-  const config = server.loadConfig({ dataDir, logLevel: 'silent', workers: false });
+  const config = server.loadConfig({
+    dataDir,
+    logLevel: 'silent',
+    workers: options.workers ?? false,
+  });
   if (config.databaseUrl) return inProcess(server, await server.createServer(config, { holder }));
   // Two commands may find the directory free at once: the one that loses serves through the other.
   for (let attempt = 0; ; attempt += 1) {
@@ -177,8 +193,9 @@ export async function withLocalApi<T>(
   dataDir: string | undefined,
   holder: string,
   work: (api: LocalApi) => Promise<T>,
+  options: LocalApiOptions = {},
 ): Promise<T> {
-  const api = await openLocalApi(dataDir, holder);
+  const api = await openLocalApi(dataDir, holder, options);
   try {
     return await work(api);
   } finally {
