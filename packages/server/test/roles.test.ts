@@ -100,7 +100,8 @@ describe('database roles [postgres]', {
       const { rows } = await c.query<{ name: string; granted: string }>(
         `select t.name, string_agg(p.privilege, ',' order by p.privilege) filter (where has_table_privilege($1, t.name, p.privilege)) as granted
            from unnest(array['audit_log', 'data_value_history', 'data_values', 'units', 'sessions',
-                             'drizzle.__drizzle_migrations', 'pgboss.job', 'pgboss.queue']) as t(name),
+                             'report_cache', 'drizzle.__drizzle_migrations', 'pgboss.job',
+                             'pgboss.queue']) as t(name),
                 unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) as p(privilege)
           group by t.name order by t.name`,
         [appRole],
@@ -114,6 +115,8 @@ describe('database roles [postgres]', {
       'drizzle.__drizzle_migrations': 'SELECT',
       'pgboss.job': 'DELETE,INSERT,SELECT,UPDATE',
       'pgboss.queue': 'DELETE,INSERT,SELECT,UPDATE',
+      // Report documents are stored, read and pruned by the application.
+      report_cache: 'DELETE,INSERT,SELECT,UPDATE',
       sessions: 'DELETE,INSERT,SELECT,UPDATE',
       units: 'DELETE,INSERT,SELECT,UPDATE',
     });
