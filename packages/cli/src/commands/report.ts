@@ -188,9 +188,7 @@ async function runUnitReport(flags: UnitFlags): Promise<void> {
     ...(flags.draft ? { draft: 'true' } : {}),
   });
   const url = `/api/reports/unit/${encodeURIComponent(flags.unit)}.${format}?${query}`;
-  const response = await withLocalApi(flags.dataDir, 'dxmon report', (api) =>
-    api.request({ method: 'GET', url }),
-  );
+  const response = await requestDocument(flags.dataDir, url);
   save(flags.out, response, `${flags.unit}, ${flags.framework} ${flags.period}, ${lang}`, format);
 }
 
@@ -200,10 +198,18 @@ async function runPlanReport(flags: PlanFlags): Promise<void> {
   checkOut(flags.out, format);
   const query = new URLSearchParams({ lang, ...(flags.draft ? { draft: 'true' } : {}) });
   const url = `/api/reports/plan/${encodeURIComponent(flags.plan)}.${format}?${query}`;
-  const response = await withLocalApi(flags.dataDir, 'dxmon report', (api) =>
-    api.request({ method: 'GET', url }),
-  );
+  const response = await requestDocument(flags.dataDir, url);
   save(flags.out, response, `plan ${flags.plan}, ${lang}`, format);
+}
+
+/**
+ * Asks the API for a document. A report is made by a job: by this process's workers when it
+ * opened the database itself (on PostgreSQL no server need be running then), else by the server.
+ */
+function requestDocument(dataDir: string | undefined, url: string): Promise<ApiResponse> {
+  return withLocalApi(dataDir, 'dxmon report', (api) => api.request({ method: 'GET', url }), {
+    workers: true,
+  });
 }
 
 /** Writes a document answered by the API whole (or nothing), and says what was written. */
@@ -228,7 +234,7 @@ async function runBatch(flags: BatchFlags): Promise<void> {
   if (flags.out.trim() === '' || flags.out === '-') {
     throw new CliError('a ZIP archive is binary: give --out FILE.zip');
   }
-  // Workers in this process: with nobody else holding an embedded database, the batch runs here.
+  // Workers in this process when it opened the database itself: the batch may run here.
   const { batch, zip } = await withLocalApi(
     flags.dataDir,
     'dxmon report batch',
