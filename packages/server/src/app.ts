@@ -29,6 +29,7 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { nameRoutes } from './routes/names.js';
 import { planRoutes } from './routes/plans.js';
+import { reportBatchRoutes } from './routes/reportBatch.js';
 import { reportRoutes } from './routes/reports.js';
 import { resultRoutes } from './routes/results.js';
 import { runRoutes } from './routes/runs.js';
@@ -112,6 +113,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
       await api.register(criteriaRoutes);
       await api.register(nameRoutes);
       await api.register(exportRoutes);
+      await api.register(reportBatchRoutes);
       await api.register(reportRoutes);
       await api.register(backupRoutes);
     },

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 import { MigrationsPending, runMigrate } from '../db/migrations.js';
 import { computeAssessment, type RunKey } from './assessments.js';
+import { batchJobOptions, runReportBatch } from './reports/batch.js';
 import { makeReportDocument, type ReportJobData } from './reports/documents.js';
 
 /** The background work queue: pg-boss on the same database (PGlite or PostgreSQL). */
@@ -10,6 +11,8 @@ export interface Jobs {
   assess(runId: number, key: RunKey): Promise<void>;
   /** Queues the recomputation of stored results made stale by a data change. */
   refreshResults(): Promise<void>;
+  /** Queues a batch of unit reports already recorded as `queued` (services/reports/batch.ts). */
+  reportBatch(batchId: number): Promise<void>;
   /** Queues the making of a report document (services/reports/documents.ts); the job's id. */
   report(data: ReportJobData): Promise<string>;
   /** A report job's state (created, active, completed, failed...) and its output or error. */
@@ -21,6 +24,7 @@ export interface Jobs {
 
 const assessQueue = 'assessment';
 const refreshQueue = 'refresh-results';
+const reportBatchQueue = 'report-batch';
 const reportQueue = 'report';
 /** Report documents made at once by one process (PDFs print in parallel in one browser). */
 const reportWorkerCount = 2;
@@ -28,6 +32,7 @@ const reportWorkerCount = 2;
 const queues: [string, Record<string, unknown>][] = [
   [assessQueue, {}],
   [refreshQueue, { policy: 'singleton' }],
+  [reportBatchQueue, {}],
   [reportQueue, {}],
 ];
 
@@ -82,6 +87,37 @@ export async function startJobs(database: Database, options: { workers: boolean 
 
   let stopping = false;
   const reportWorkers: string[] = [];
+  const jobs: Jobs = {
+    assess: async (runId, key) => {
+      await boss.send(assessQueue, { runId, key }, { retryLimit: 0 });
+    },
+    refreshResults: async () => {
+      await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
+    },
+    reportBatch: async (batchId) => {
+      await boss.send(reportBatchQueue, { batchId }, batchJobOptions);
+    },
+    report: async (data) => {
+      const id = await boss.send(reportQueue, data, { retryLimit: 0, expireInSeconds: 600 });
+      if (!id) throw new Error('the report job was not queued');
+      // This process's workers start at once instead of at their next poll.
+      for (const worker of reportWorkers) boss.notifyWorker(worker);
+      return id;
+    },
+    reportJob: async (id) => {
+      const job = await boss.getJobById(reportQueue, id);
+      return job ? { state: job.state, output: job.output } : null;
+    },
+    get reportWorkers() {
+      return reportWorkers.length > 0;
+    },
+    stop: async () => {
+      // A refresh stops between two results, a batch between two reports; a job still running
+      // after 3 s is marked failed, so that SIGTERM ends the process within 5 s.
+      stopping = true;
+      await boss.stop({ graceful: true, wait: true, timeout: 3000 });
+    },
+  };
   if (options.workers) {
     await boss.work<{ runId: number; key: RunKey }>(
       assessQueue,
@@ -109,6 +145,16 @@ export async function startJobs(database: Database, options: { workers: boolean 
       // Stopped midway: the rest is queued again, for another process or the next start.
       if (!finished) await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
     });
+    await boss.work<{ batchId: number }>(
+      reportBatchQueue,
+      { pollingIntervalSeconds: 0.5 },
+      async ([job]) => {
+        if (!job) return;
+        const finished = await runReportBatch(database, jobs, job.data.batchId, () => stopping);
+        // Stopped between two reports: queued again, for another process or the next start.
+        if (!finished) await jobs.reportBatch(job.data.batchId);
+      },
+    );
     for (let i = 0; i < reportWorkerCount; i++) {
       reportWorkers.push(
         await boss.work<ReportJobData>(reportQueue, { pollingIntervalSeconds: 0.5 }, ([job]) =>
@@ -117,32 +163,7 @@ export async function startJobs(database: Database, options: { workers: boolean 
       );
     }
   }
-  return {
-    assess: async (runId, key) => {
-      await boss.send(assessQueue, { runId, key }, { retryLimit: 0 });
-    },
-    refreshResults: async () => {
-      await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
-    },
-    report: async (data) => {
-      const id = await boss.send(reportQueue, data, { retryLimit: 0, expireInSeconds: 600 });
-      if (!id) throw new Error('the report job was not queued');
-      // This process's workers start at once instead of at their next poll.
-      for (const worker of reportWorkers) boss.notifyWorker(worker);
-      return id;
-    },
-    reportJob: async (id) => {
-      const job = await boss.getJobById(reportQueue, id);
-      return job ? { state: job.state, output: job.output } : null;
-    },
-    reportWorkers: reportWorkers.length > 0,
-    stop: async () => {
-      // A refresh stops between two results; a job still running after 3 s is marked failed, so
-      // that SIGTERM ends the process within 5 s.
-      stopping = true;
-      await boss.stop({ graceful: true, wait: true, timeout: 3000 });
-    },
-  };
+  return jobs;
 }
 
 /** Starts pg-boss on the schema and queues the owner installed, or says what to run. */
