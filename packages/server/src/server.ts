@@ -4,6 +4,7 @@ import type { ServerConfig } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { localRequestHandler } from './local/localAccess.js';
 import { type Jobs, startJobs } from './services/jobs.js';
+import { closeBrowser } from './services/reports/browser.js';
 
 export interface Server {
   app: FastifyInstance;
@@ -86,6 +87,8 @@ export async function createServer(
       // This machine's dxmon commands (through the data folder's socket) finish too.
       await Promise.all([app.close(), database.claim?.drain()]);
       await started.stop();
+      // The reports' Chromium, if a PDF was printed.
+      await closeBrowser();
       await database.close();
     },
   };

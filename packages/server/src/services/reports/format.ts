@@ -1,0 +1,123 @@
+import type { Language } from '../translations.js';
+
+/**
+ * Numbers and dates as a report's reader writes them, with the web app's locales (format.ts in
+ * packages/web): 'en-GB', 'vi-VN' (decimal comma, dot for thousands) and 'ar' (Latin digits, as
+ * the web app shows them). Missing values print as an en dash.
+ */
+
+export const missing = '–';
+
+export function localeOf(lang: Language): string {
+  return lang === 'vi' ? 'vi-VN' : lang === 'ar' ? 'ar' : 'en-GB';
+}
+
+export function directionOf(lang: Language): 'ltr' | 'rtl' {
+  return lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(localeOf(lang), options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function present(value: number | null | undefined): value is number {
+  return value !== null && value !== undefined && Number.isFinite(value);
+}
+
+/** A score: one decimal ("71.5", "71,5"). */
+export function formatScore(value: number | null | undefined, lang: Language): string {
+  if (!present(value)) return missing;
+  return numberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
+/** A value as measured: up to `digits` decimals, none added ("28.3", "1,234", "0,25"). */
+export function formatNumber(value: number | null | undefined, lang: Language, digits = 2): string {
+  if (!present(value)) return missing;
+  return numberFormat(lang, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A whole number, such as a rank or a count. */
+export function formatInteger(value: number | null | undefined, lang: Language): string {
+  if (!present(value)) return missing;
+  return numberFormat(lang, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A change in points, signed, one decimal ("+2.3", "-1,4", "0.0"). */
+export function formatChange(value: number | null | undefined, lang: Language): string {
+  if (!present(value)) return missing;
+  return numberFormat(lang, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(value);
+}
+
+/** A signed whole number, such as places gained ("+3", "-2", "0"). */
+export function formatSignedInteger(value: number | null | undefined, lang: Language): string {
+  if (!present(value)) return missing;
+  return numberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value);
+}
+
+/** A fraction as a percentage, one decimal by default (0.643: "64.3%", "64,3%"). */
+export function formatPercent(
+  fraction: number | null | undefined,
+  lang: Language,
+  digits = 1,
+): string {
+  if (!present(fraction)) return missing;
+  return numberFormat(lang, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(fraction);
+}
+
+/** A growth rate (a fraction a year) as a signed percentage: "+5.2%", "-0,8%". */
+export function formatGrowth(fraction: number | null | undefined, lang: Language): string {
+  if (!present(fraction)) return missing;
+  return numberFormat(lang, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(fraction);
+}
+
+/** A calendar date (`YYYY-MM-DD`, or the day of a timestamp) as the reader writes it, long form. */
+export function formatDate(iso: string | null | undefined, lang: Language): string {
+  if (!iso) return missing;
+  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    day,
+  );
+}
+
+/**
+ * A moment (ISO 8601 timestamp) as its day and time in UTC, so that the same data revision gives
+ * the same document wherever it is printed; the text as given when it is not a timestamp.
+ */
+export function formatInstant(iso: string | null | undefined, lang: Language): string {
+  if (!iso) return missing;
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  const text = new Intl.DateTimeFormat(localeOf(lang), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(moment);
+  return `${text} UTC`;
+}
+
+/** The plural category of a count in the reader's language (Arabic has six). */
+export function pluralOf(count: number, lang: Language): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(localeOf(lang)).select(count);
+}
