@@ -76,7 +76,12 @@ describe('the web app', () => {
     const lifts = page.getByTestId('what-lifts').locator('tbody tr');
     assert.equal(await lifts.count(), 5);
     const newRanks = await lifts.evaluateAll((rows) =>
-      rows.map((r) => Number.parseInt(r.querySelectorAll('td')[5]?.textContent ?? '', 10)),
+      rows.map((r) => {
+        const row = r as unknown as {
+          querySelectorAll(s: string): { textContent: string | null }[];
+        };
+        return Number.parseInt(row.querySelectorAll('td')[5]?.textContent ?? '', 10);
+      }),
     );
     assert.ok(
       newRanks.every((r) => r <= 48),
