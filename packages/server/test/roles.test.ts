@@ -100,8 +100,8 @@ describe('database roles [postgres]', {
       const { rows } = await c.query<{ name: string; granted: string }>(
         `select t.name, string_agg(p.privilege, ',' order by p.privilege) filter (where has_table_privilege($1, t.name, p.privilege)) as granted
            from unnest(array['audit_log', 'data_value_history', 'data_values', 'units', 'sessions',
-                             'report_cache', 'drizzle.__drizzle_migrations', 'pgboss.job',
-                             'pgboss.queue']) as t(name),
+                             'report_cache', 'report_batches', 'drizzle.__drizzle_migrations',
+                             'pgboss.job', 'pgboss.queue']) as t(name),
                 unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) as p(privilege)
           group by t.name order by t.name`,
         [appRole],
@@ -117,6 +117,8 @@ describe('database roles [postgres]', {
       'pgboss.queue': 'DELETE,INSERT,SELECT,UPDATE',
       // Report documents are stored, read and pruned by the application.
       report_cache: 'DELETE,INSERT,SELECT,UPDATE',
+      // Batches of reports are recorded, counted and given their archive by the application.
+      report_batches: 'DELETE,INSERT,SELECT,UPDATE',
       sessions: 'DELETE,INSERT,SELECT,UPDATE',
       units: 'DELETE,INSERT,SELECT,UPDATE',
     });
