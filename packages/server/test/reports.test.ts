@@ -1,10 +1,28 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { type Database, openDatabase } from '../src/db/database.js';
 import { loadDemo } from '../src/demo/loadDemo.js';
-import { onEachDatabase } from './databases.js';
-import { demoSessions, type Headers, testApp } from './fixtures.js';
+import { saveFramework } from '../src/services/frameworks.js';
+import { type Jobs, startJobs } from '../src/services/jobs.js';
+import { closeBrowser } from '../src/services/reports/pdf.js';
+import { freshDatabase, onEachDatabase } from './databases.js';
+import {
+  adminAuthorization,
+  demoSessions,
+  type Headers,
+  miniData,
+  miniFramework,
+  seedProvinces,
+  testApp,
+} from './fixtures.js';
 
 // Reports as a reader downloads them, on the demo: facts from outside the code (Tuyên Quang,
 // VN-08, ranked 48th of 63 in 2022, up from 58th; Ninh Bình's plan NB-DX-2025 with 17 targets)
@@ -45,6 +63,27 @@ interface UnitReportJson {
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The text of a PDF as poppler's pdftotext reads it, and its fonts as pdffonts lists them. */
+function readPdf(bytes: Buffer): { text: string; fonts: { name: string; embedded: string }[] } {
+  const folder = mkdtempSync(join(tmpdir(), 'dxmon-report-'));
+  try {
+    const file = join(folder, 'report.pdf');
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    // name, type, encoding, emb, sub, uni, object ID: the columns after a dashed rule.
+    const listing = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2);
+    const fonts = listing
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const columns = line.trim().split(/\s+/);
+        return { name: columns[0] as string, embedded: columns.at(-5) as string };
+      });
+    return { text, fonts };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function workbookOf(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
@@ -72,7 +111,10 @@ onEachDatabase('reports', (database) => {
       ['otherOfficer', 'officer.tuyenquang@demo.dxmon.org'],
     ] as const);
   });
-  after(() => app?.close());
+  after(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
 
   const get = (url: string, headers: Headers = {}) => app.inject({ url, headers });
   const json = async <T>(url: string, headers: Headers = {}): Promise<T> => {
@@ -377,5 +419,111 @@ onEachDatabase('reports', (database) => {
     );
     const missing = await get('/api/reports/unit/VN-08.pdf?period=2022');
     assert.equal(missing.statusCode, 400, 'the framework is required');
+  });
+
+  test('the HTML report is a whole document in its language, shown in place', async () => {
+    const res = await get(unitReport('VN-08.html', '&lang=vi'));
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /^text\/html/);
+    assert.equal(
+      res.headers['content-disposition'],
+      'inline; filename="VN-08_dti-province_2022_vi.html"',
+    );
+    assert.match(res.body, /^<!DOCTYPE html>/i);
+    assert.match(res.body, /<html[^>]* lang="vi"/);
+    assert.ok(res.body.includes('Tuyên Quang'));
+    const download = await get(unitReport('VN-08.html', '&lang=vi&disposition=attachment'));
+    assert.equal(
+      download.headers['content-disposition'],
+      'attachment; filename="VN-08_dti-province_2022_vi.html"',
+    );
+    assert.equal(download.headers['x-report-cached'], 'true', 'the same document');
+  });
+
+  test('the Vietnamese PDF reads Tuyên Quang, 48 of 63; the Arabic one its name in order; fonts embedded', async () => {
+    const vi = await get(unitReport('VN-08.pdf', '&lang=vi'));
+    assert.equal(vi.statusCode, 200, vi.body);
+    assert.equal(vi.headers['content-type'], 'application/pdf');
+    assert.equal(vi.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const viPdf = readPdf(vi.rawPayload);
+    assert.ok(viPdf.text.includes('Tuyên Quang'), 'the name with its diacritics');
+    assert.match(viPdf.text, /\b48\b/);
+    assert.match(viPdf.text, /\b63\b/);
+
+    const ar = await get(unitReport('VN-08.pdf', '&lang=ar'));
+    assert.equal(ar.statusCode, 200, ar.body);
+    const arPdf = readPdf(ar.rawPayload);
+    assert.ok(arPdf.text.includes('توين كوانغ'), 'the Arabic name, letters in logical order');
+
+    for (const pdf of [viPdf, arPdf]) {
+      assert.ok(pdf.fonts.length > 0, 'fonts listed');
+      for (const font of pdf.fonts) assert.equal(font.embedded, 'yes', `${font.name} embedded`);
+    }
+
+    const plan = await get('/api/reports/plan/NB-DX-2025.pdf?lang=vi&draft=true', as.officer);
+    assert.equal(plan.statusCode, 200, plan.body);
+    assert.match(readPdf(plan.rawPayload).text, /DỰ THẢO|DRAFT/);
+  });
+
+  test('without Chromium a PDF is a 503 saying how to install it', async () => {
+    await closeBrowser();
+    const configured = process.env.DXMON_CHROMIUM;
+    process.env.DXMON_CHROMIUM = '/nonexistent/chromium';
+    try {
+      const res = await get('/api/reports/plan/QN-DX-2025.pdf?lang=en');
+      assert.equal(res.statusCode, 503, res.body);
+      assert.match(res.json().detail, /apt-get install -y chromium/);
+    } finally {
+      if (configured === undefined) delete process.env.DXMON_CHROMIUM;
+      else process.env.DXMON_CHROMIUM = configured;
+    }
+  });
+});
+
+// Several server processes on one PostgreSQL database: one that runs no workers (workers: false)
+// gets its report from a worker in another process (here, another pool and job queue).
+describe('reports made by another process [postgres]', {
+  skip: process.env.DATABASE_URL ? false : 'PostgreSQL only: set DATABASE_URL',
+}, () => {
+  let server: { database: Database; jobs: Jobs; app: FastifyInstance } | undefined;
+  let worker: { database: Database; jobs: Jobs } | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  before(async () => {
+    const fresh = await freshDatabase('postgres');
+    drop = fresh.drop;
+    const database = fresh.database;
+    await seedProvinces(database);
+    await saveFramework(database.db, miniFramework);
+    const jobs = await startJobs(database, { workers: false });
+    const app = await buildApp({ config: loadConfig({ logLevel: 'silent' }, {}), database, jobs });
+    server = { database, jobs, app };
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database) },
+      body: miniData,
+    });
+    assert.equal(imported.statusCode, 200, imported.body);
+    const other = await openDatabase({ databaseUrl: fresh.url });
+    worker = { database: other, jobs: await startJobs(other, { workers: true }) };
+  });
+  after(async () => {
+    await server?.app.close();
+    await server?.jobs.stop();
+    await worker?.jobs.stop();
+    await server?.database.close();
+    await worker?.database.close();
+    await drop?.();
+  });
+
+  test('a server without workers waits for the document another process makes', async () => {
+    assert.equal(server?.jobs.reportWorkers, false);
+    const res = await server?.app.inject(
+      '/api/reports/unit/VN-08.json?framework=mini&period=2024&lang=en',
+    );
+    assert.equal(res?.statusCode, 200, res?.body);
+    const report = res?.json() as UnitReportJson;
+    assert.deepEqual([report.headline.rank, report.headline.units], [2, 3]);
+    assert.equal(res?.headers['x-report-cached'], 'false');
   });
 });

@@ -29,7 +29,9 @@ const common = {
   disposition: z
     .enum(['attachment', 'inline'])
     .optional()
-    .describe('How the browser takes it: a download (the default), or shown in place (HTML).'),
+    .describe(
+      'How the browser takes it: shown in place (the default for HTML, which the web app frames) or downloaded (the default for PDF, XLSX and JSON).',
+    ),
 };
 
 const fileParams = (what: string) =>
@@ -169,7 +171,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       .type(document.contentType)
       .header(
         'content-disposition',
-        `${disposition ?? 'attachment'}; filename="${document.filename}"`,
+        `${disposition ?? (report.format === 'html' ? 'inline' : 'attachment')}; filename="${document.filename}"`,
       )
       .send(Buffer.from(document.bytes));
   }

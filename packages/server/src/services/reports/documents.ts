@@ -7,7 +7,9 @@ import type { Jobs } from '../jobs.js';
 import type { Language } from '../translations.js';
 import { checkReportRequest } from './checkRequest.js';
 import type { Report, ReportFormat } from './model.js';
+import { printPdf } from './pdf.js';
 import { buildPlanReport } from './planReport.js';
+import { renderReportHtml } from './render/index.js';
 import { reportXlsx } from './reportXlsx.js';
 import { buildUnitReport } from './unitReport.js';
 
@@ -141,8 +143,9 @@ export async function renderReport(report: Report, format: ReportFormat): Promis
     case 'xlsx':
       return reportXlsx(report);
     case 'html':
+      return new TextEncoder().encode(renderReportHtml(report));
     case 'pdf':
-      throw new ReportUnavailable(`${format} reports are not available yet`);
+      return printPdf(report);
   }
 }
 
