@@ -3,7 +3,7 @@
 // (which then runs the job itself) and through a running dxmon serve. The processes get
 // DATABASE_URL cleared: the server's own suites cover PostgreSQL.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -196,6 +196,19 @@ describe('dxmon report', () => {
 
       ok(report('plan', '--plan', '48-NQ/TU', '--lang', 'vi', '--out', 'tq.xlsx'));
       assert.ok('xl/workbook.xml' in unzipSync(read('tq.xlsx')));
+    });
+
+    test('report unit as PDF: printed by the server, Tuyen Quang named with its diacritics', () => {
+      const written = ok(report('unit', ...tuyenQuang, '--lang', 'vi', '--out', 'tuyen-quang.pdf'));
+      assert.match(
+        written.stderr,
+        /^tuyen-quang\.pdf: VN-08, dti-province 2022, vi \(pdf, [\d.]+ KB\)\n$/,
+      );
+      assert.equal(Buffer.from(read('tuyen-quang.pdf').subarray(0, 5)).toString('latin1'), '%PDF-');
+      const text = execFileSync('/usr/bin/pdftotext', [join(dir, 'tuyen-quang.pdf'), '-'], {
+        encoding: 'utf8',
+      });
+      assert.ok(text.includes('Tuyên Quang'), text.slice(0, 500));
     });
 
     test('report batch: made by the server, downloaded through it', async () => {
