@@ -3,8 +3,8 @@ import {
   Anchor,
   Button,
   Group,
+  NativeSelect,
   Progress,
-  Select,
   Stack,
   Table,
   Text,
@@ -86,50 +86,45 @@ export function Reports() {
         {t('report.batchIntro')}
       </Text>
       <Group align="end" gap="sm">
-        <Select
+        <NativeSelect
           label={t('report.framework')}
           data={(frameworks.data?.items ?? []).map((f) => ({
             value: f.id,
             label: names.name('framework', f.id, f.name),
           }))}
-          value={chosen}
-          onChange={setFrameworkId}
-          allowDeselect={false}
+          value={chosen ?? ''}
+          onChange={(e) => setFrameworkId(e.currentTarget.value)}
           w={{ base: '100%', sm: 320 }}
         />
-        <Select
+        <NativeSelect
           label={t('report.period')}
           data={framework.data?.periods ?? []}
-          value={chosenPeriod}
-          onChange={setPeriod}
-          allowDeselect={false}
+          value={chosenPeriod ?? ''}
+          onChange={(e) => setPeriod(e.currentTarget.value)}
           w={110}
         />
-        <Select
+        <NativeSelect
           label={t('report.level')}
           data={levels.map((l) => ({ value: l, label: t(`report.levels.${l}`) }))}
           value={level}
-          onChange={(v) => v && setLevel(v)}
-          allowDeselect={false}
+          onChange={(e) => setLevel(e.currentTarget.value)}
           w={140}
         />
-        <Select
+        <NativeSelect
           label={t('report.language')}
           data={languages.map((l) => ({ value: l.code, label: l.label }))}
           value={lang}
-          onChange={(v) => v && setLang(v)}
-          allowDeselect={false}
+          onChange={(e) => setLang(e.currentTarget.value)}
           w={140}
         />
-        <Select
+        <NativeSelect
           label={t('report.format')}
           data={[
             { value: 'pdf', label: 'PDF' },
             { value: 'xlsx', label: 'XLSX' },
           ]}
           value={format}
-          onChange={(v) => v && setFormat(v as 'pdf' | 'xlsx')}
-          allowDeselect={false}
+          onChange={(e) => setFormat(e.currentTarget.value as 'pdf' | 'xlsx')}
           w={100}
         />
         <Button onClick={start} disabled={!chosen || !chosenPeriod} data-testid="batch-start">
