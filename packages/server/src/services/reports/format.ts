@@ -16,14 +16,31 @@ export function directionOf(lang: Language): 'ltr' | 'rtl' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
+// Formatters are costly to make (a report formats hundreds of figures): one per language and
+// options, made on first use.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function numberFormat(lang: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
+  let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(localeOf(lang), options);
-    formats.set(key, format);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(lang: Language, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeOf(lang), {
+      dateStyle: 'long',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'UTC',
+    });
+    dateFormats.set(key, format);
   }
   return format;
 }
@@ -96,9 +113,7 @@ export function formatDate(iso: string | null | undefined, lang: Language): stri
   if (!iso) return missing;
   const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
-    day,
-  );
+  return dateFormat(lang, false).format(day);
 }
 
 /**
@@ -109,15 +124,17 @@ export function formatInstant(iso: string | null | undefined, lang: Language): s
   if (!iso) return missing;
   const moment = new Date(iso);
   if (Number.isNaN(moment.getTime())) return iso;
-  const text = new Intl.DateTimeFormat(localeOf(lang), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(moment);
-  return `${text} UTC`;
+  return `${dateFormat(lang, true).format(moment)} UTC`;
 }
 
 /** The plural category of a count in the reader's language (Arabic has six). */
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
 export function pluralOf(count: number, lang: Language): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(localeOf(lang)).select(count);
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(localeOf(lang));
+    pluralRules.set(lang, rules);
+  }
+  return rules.select(count);
 }

@@ -1,4 +1,4 @@
-import { sharedBrowser } from './browser.js';
+import { withPage } from './browser.js';
 import { labelsFor } from './labels.js';
 import type { Report } from './model.js';
 import { uiFont } from './render/fonts.js';
@@ -42,17 +42,16 @@ function pageTemplates(report: Report): { header: string; footer: string } {
 /**
  * A report as an A4 PDF, printed by headless Chromium from the report's HTML: fonts embedded,
  * vector charts, the headings as the PDF's outline, tagged for accessibility, a header and page
- * numbers on every page. One browser serves the process; each report gets its own context, so
- * reports print concurrently. ChromiumMissing when there is no Chromium.
+ * numbers on every page. One browser serves the process; each report has a page of its own while
+ * it prints (browser.ts), so reports print concurrently. ChromiumMissing when there is no
+ * Chromium.
  */
 export async function printPdf(report: Report): Promise<Uint8Array> {
   const html = renderReportHtml(report);
   const { header, footer } = pageTemplates(report);
-  const context = await (await sharedBrowser()).newContext({ javaScriptEnabled: false });
-  try {
-    const page = await context.newPage();
+  const pdf = await withPage(async (page) => {
     await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({
+    return page.pdf({
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
@@ -62,8 +61,6 @@ export async function printPdf(report: Report): Promise<Uint8Array> {
       outline: true,
       tagged: true,
     });
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  } finally {
-    await context.close();
-  }
+  });
+  return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }

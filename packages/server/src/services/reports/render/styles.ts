@@ -87,7 +87,7 @@ a { color: var(--secondary); text-decoration: none; }
 .key-figures {
   display: flex; gap: 3mm; margin: 1mm 0 4mm; break-inside: avoid; font-family: ${uiFont(lang)};
 }
-.key-figures > * { flex: 1 1 0; min-width: 0; }
+.key-figures > * { flex: none; width: calc((100% - 9mm) / 4); }
 .key-figure { border: 0.75pt solid var(--rule); border-top: 2.5pt solid var(--primary); padding: 2.5mm 3mm; }
 .key-label { font-size: 7.5pt; color: var(--muted); text-transform: uppercase; letter-spacing: ${spaced(0.05)}; }
 .key-value {
@@ -163,12 +163,13 @@ math { font-family: ${mathFont}; font-size: 12.5pt; }
 .plan-meta .strong { color: var(--ink); }
 .target { border: 0.75pt solid var(--rule); border-radius: 1mm; padding: 3mm 4mm; margin: 0 0 4mm; }
 .target-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 4mm; margin-bottom: 2mm; }
-.target-head h3 { margin: 0; font-size: 10.5pt; }
+.target-head h3 { margin: 0; font-size: 10.5pt; break-after: auto; }
+/* Kept with the heading inside the row, the badge would let Chromium split the target instead. */
+.target-head h3 + * { break-before: auto; }
 .target-head .status { flex: none; }
-/* Flex, not grid: Chromium splits an article holding a grid across pages despite break-inside. */
 .target-body { display: flex; gap: 5mm; align-items: flex-start; }
-.target-body > * { flex: 1 1 0; min-width: 0; }
-.target-body > .target-chart { flex-grow: 1.15; }
+.target-facts { flex: none; width: calc(46% - 2.5mm); }
+.target-body > .target-chart { flex: none; width: calc(54% - 2.5mm); }
 .target-facts { margin: 0; font-family: ${uiFont(lang)}; font-size: 8pt; }
 .target-facts div { display: flex; justify-content: space-between; gap: 3mm; padding: 0.7mm 0; border-bottom: 0.5pt dotted var(--rule); }
 .target-facts dt { color: var(--muted); }
