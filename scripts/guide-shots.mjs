@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Takes the user guide's screenshots (docs/images) on a fresh `dxmon serve --demo`, in headless
 // Chromium: the ranking in English and Vietnamese, the profile in Arabic, the ranking on a phone
-// in Vietnamese and in Arabic, entry in Vietnamese, the names administration. Run after
+// in Vietnamese and in Arabic, entry in Vietnamese, the names administration, a report page in
+// Vietnamese and a batch of reports. Run after
 // `npm run build`; look at the PNGs before committing them.
 // Usage: node scripts/guide-shots.mjs [only-name...]
 import { spawn } from 'node:child_process';
@@ -96,6 +97,26 @@ const shots = {
     await page.goto(`${base}/entry?dataset=dti-province&unit=VN-37&period=2024&lang=vi`);
     await signIn(page, 'officer.ninhbinh@demo.dxmon.org');
     await page.getByTestId('entry-grid').waitFor();
+    await settle(page);
+    return page;
+  },
+  report: async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/reports/unit/VN-08?framework=dti-province&period=2022&lang=vi`);
+    await page.getByTestId('report-frame').waitFor({ timeout: 60_000 });
+    await settle(page);
+    return page;
+  },
+  'report-batch': async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await signIn(page, 'analyst@demo.dxmon.org');
+    await page.getByTestId('signed-in').first().waitFor();
+    await page.goto(`${base}/reports`);
+    await page.getByTestId('batch-start').waitFor();
+    await page.getByRole('combobox', { name: 'Format' }).selectOption('xlsx');
+    await page.getByTestId('batch-start').click();
+    await page.getByTestId('batch-zip').waitFor({ timeout: 120_000 });
     await settle(page);
     return page;
   },
