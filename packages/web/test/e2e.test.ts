@@ -1,13 +1,10 @@
 // The web app in Debian's Chromium (playwright-core), served by `dxmon serve --demo` on the
 // embedded database, as a user meets it. Each test saves a screenshot in test-results/.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { root, shots, startWebApp, type WebApp } from './support.js';
-
-const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+import { axeViolations, shots, startWebApp, type WebApp } from './support.js';
 
 describe('the web app', () => {
   let app: WebApp | undefined;
@@ -499,22 +496,7 @@ describe('the web app', () => {
       await page.goto(base + path);
       await page.getByTestId(ready).first().waitFor();
       await page.waitForLoadState('networkidle');
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          globalThis as unknown as {
-            axe: {
-              run: (o: object) => Promise<{
-                violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-              }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-        return result.violations.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes[0]?.target.join(' ')})`,
-        );
-      });
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], path);
     };
     await check('/?period=2022', 'ranking');

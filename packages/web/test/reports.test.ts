@@ -2,13 +2,10 @@
 // a frame, in the reader's language and direction), its PDF download, and an analyst's batch of
 // every province's reports with its progress and ZIP. Screenshots at 1280 and 390 px.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { root, shots, startWebApp, type WebApp } from './support.js';
-
-const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+import { axeViolations, shots, startWebApp, type WebApp } from './support.js';
 
 describe('reports', () => {
   let app: WebApp | undefined;
@@ -103,22 +100,7 @@ describe('reports', () => {
     const page = await context.newPage();
     await page.goto(`${base}/reports/unit/VN-08?framework=dti-province&period=2022&lang=en`);
     await reportFrame(page);
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: {
-            run: (o: object) => Promise<{
-              violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return result.violations.map(
-        (v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes[0]?.target.join(' ')})`,
-      );
-    });
+    const violations = await axeViolations(page);
     assert.deepEqual(violations, []);
     await context.close();
   });
@@ -135,7 +117,7 @@ describe('reports', () => {
     await page.getByRole('combobox', { name: 'Format' }).selectOption('xlsx');
     await page.getByTestId('batch-start').click();
     const row = page.getByTestId('batch-row').first();
-    await row.waitFor();
+    await row.waitFor({ timeout: 60_000 });
     // Progress shows while it runs; the ZIP link when done.
     await row.getByTestId('batch-zip').waitFor({ timeout: 120_000 });
     assert.match((await row.innerText()).replace(/\s+/g, ' '), /63 of 63/);
