@@ -412,7 +412,7 @@ const en: ReportLabels = {
   pillars: { chart: 'Pillar scores against the region and national means' },
   history: {
     chart:
-      'Score (left axis) and rank (right axis, 1 at the top) by period; shaded periods are derived from predecessors',
+      'Score (above) and rank (below, 1 at the top) by period; shaded periods are derived from predecessors',
     derivedNote:
       'Derived from predecessors: the unit did not exist yet; its figures combine those of the units it was formed from.',
   },
@@ -599,7 +599,7 @@ const vi: ReportLabels = {
   pillars: { chart: 'Điểm các trụ cột so với trung bình vùng và cả nước' },
   history: {
     chart:
-      'Điểm (trục trái) và thứ hạng (trục phải, hạng 1 ở trên cùng) theo kỳ; các kỳ tô nền được tính từ các đơn vị trước hợp nhất',
+      'Điểm (phía trên) và thứ hạng (phía dưới, hạng 1 ở trên cùng) theo kỳ; các kỳ tô nền được tính từ các đơn vị trước hợp nhất',
     derivedNote:
       'Tính từ các đơn vị trước hợp nhất: khi đó đơn vị chưa được thành lập; số liệu tổng hợp từ các đơn vị hợp thành.',
   },
@@ -805,7 +805,7 @@ const ar: ReportLabels = {
   pillars: { chart: 'درجات الركائز مقارنة بمتوسط المنطقة والمتوسط الوطني' },
   history: {
     chart:
-      'الدرجة (المحور الأيسر) والمرتبة (المحور الأيمن، المرتبة 1 في الأعلى) حسب الفترة؛ الفترات المظللة محسوبة من الوحدات السابقة',
+      'الدرجة (في الأعلى) والمرتبة (في الأسفل، المرتبة 1 في الأعلى) حسب الفترة؛ الفترات المظللة محسوبة من الوحدات السابقة',
     derivedNote:
       'محسوبة من الوحدات السابقة: لم تكن الوحدة قائمة بعد، وأرقامها تجمع أرقام الوحدات التي تكوّنت منها.',
   },

@@ -76,6 +76,6 @@ export function pillarsChart(report: UnitReport, labels: ReportLabels): string {
       ],
     },
     640,
-    32 + pillars.length * 28,
+    30 + pillars.length * 26,
   );
 }

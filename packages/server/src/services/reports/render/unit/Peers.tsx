@@ -12,7 +12,8 @@ export function Peers({ report }: { report: UnitReport }) {
   const place = items.findIndex((i) => i.self);
   if (items.length === 0) return <p className="muted">{labels.headline.notRanked}</p>;
   return (
-    <>
+    // The sentence stays with its chart.
+    <div className="keep">
       {place >= 0 && (
         <p>
           {labels.peers.position(
@@ -23,6 +24,6 @@ export function Peers({ report }: { report: UnitReport }) {
         </p>
       )}
       <Chart svg={peersChart(report)} caption={labels.peers.chart} />
-    </>
+    </div>
   );
 }

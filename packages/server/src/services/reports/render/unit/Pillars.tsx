@@ -5,13 +5,15 @@ import { pillarsChart } from '../charts/pillarsChart.js';
 import { Chart } from '../common/Chart.js';
 import { useReportLanguage } from '../context.js';
 
-/** Each pillar's score, rank and change, against the region's and the country's means. */
+/**
+ * Each pillar's score, rank and change, against the region's and the country's means: the table
+ * first (its rows may start on the summary's page), then the chart.
+ */
 export function Pillars({ report }: { report: UnitReport }) {
   const { lang, labels } = useReportLanguage();
   const c = labels.columns;
   return (
     <>
-      <Chart svg={pillarsChart(report, labels)} caption={labels.pillars.chart} />
       <table>
         <thead>
           <tr>
@@ -48,6 +50,7 @@ export function Pillars({ report }: { report: UnitReport }) {
           ))}
         </tbody>
       </table>
+      <Chart svg={pillarsChart(report, labels)} caption={labels.pillars.chart} />
     </>
   );
 }
