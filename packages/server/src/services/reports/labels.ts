@@ -117,8 +117,8 @@ export interface ReportLabels {
     derived(period: string, units: string): string;
     formedFrom(date: string, units: string): string;
   };
-  pillars: { chart: string };
-  history: { chart: string; derivedNote: string };
+  pillars: { chart: string; none: string };
+  history: { chart: string; derivedNote: string; none: string };
   peers: {
     allUnits: string;
     position(place: string, count: string, region: string): string;
@@ -409,12 +409,16 @@ const en: ReportLabels = {
       `The figures of ${period} are combined from the units this unit was formed from (${units}).`,
     formedFrom: (date, units) => `Formed on ${date} from ${units}.`,
   },
-  pillars: { chart: 'Pillar scores against the region and national means' },
+  pillars: {
+    chart: 'Pillar scores against the region and national means',
+    none: 'The framework has no pillars with scores in this period.',
+  },
   history: {
     chart:
       'Score (above) and rank (below, 1 at the top) by period; shaded periods are derived from predecessors',
     derivedNote:
       'Derived from predecessors: the unit did not exist yet; its figures combine those of the units it was formed from.',
+    none: 'No scores in any period.',
   },
   peers: {
     allUnits: 'all units',
@@ -596,12 +600,16 @@ const vi: ReportLabels = {
       `Số liệu kỳ ${period} được tổng hợp từ các đơn vị hợp thành đơn vị này (${units}).`,
     formedFrom: (date, units) => `Thành lập ngày ${date} từ ${units}.`,
   },
-  pillars: { chart: 'Điểm các trụ cột so với trung bình vùng và cả nước' },
+  pillars: {
+    chart: 'Điểm các trụ cột so với trung bình vùng và cả nước',
+    none: 'Bộ chỉ số không có trụ cột nào có điểm trong kỳ này.',
+  },
   history: {
     chart:
       'Điểm (phía trên) và thứ hạng (phía dưới, hạng 1 ở trên cùng) theo kỳ; các kỳ tô nền được tính từ các đơn vị trước hợp nhất',
     derivedNote:
       'Tính từ các đơn vị trước hợp nhất: khi đó đơn vị chưa được thành lập; số liệu tổng hợp từ các đơn vị hợp thành.',
+    none: 'Chưa có điểm ở kỳ nào.',
   },
   peers: {
     allUnits: 'tất cả các đơn vị',
@@ -802,12 +810,16 @@ const ar: ReportLabels = {
       `أرقام الفترة ${period} مجمّعة من الوحدات التي تكوّنت منها هذه الوحدة (${units}).`,
     formedFrom: (date, units) => `تأسست في ${date} من ${units}.`,
   },
-  pillars: { chart: 'درجات الركائز مقارنة بمتوسط المنطقة والمتوسط الوطني' },
+  pillars: {
+    chart: 'درجات الركائز مقارنة بمتوسط المنطقة والمتوسط الوطني',
+    none: 'لا توجد في الإطار ركائز لها درجات في هذه الفترة.',
+  },
   history: {
     chart:
       'الدرجة (في الأعلى) والمرتبة (في الأسفل، المرتبة 1 في الأعلى) حسب الفترة؛ الفترات المظللة محسوبة من الوحدات السابقة',
     derivedNote:
       'محسوبة من الوحدات السابقة: لم تكن الوحدة قائمة بعد، وأرقامها تجمع أرقام الوحدات التي تكوّنت منها.',
+    none: 'لا توجد درجات في أي فترة.',
   },
   peers: {
     allUnits: 'كل الوحدات',

@@ -13,6 +13,7 @@ export function History({ report }: { report: UnitReport }) {
   const { lang, labels } = useReportLanguage();
   const c = labels.columns;
   const anyDerived = report.history.some((h) => h.derived);
+  if (report.history.length === 0) return <p className="muted">{labels.history.none}</p>;
   return (
     <>
       <Chart svg={historyChart(report, labels)} caption={labels.history.chart} />

@@ -12,6 +12,7 @@ import { useReportLanguage } from '../context.js';
 export function Pillars({ report }: { report: UnitReport }) {
   const { lang, labels } = useReportLanguage();
   const c = labels.columns;
+  if (report.pillars.length === 0) return <p className="muted">{labels.pillars.none}</p>;
   return (
     <>
       <table>
