@@ -1,25 +1,22 @@
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-} from 'echarts/components';
-import { type EChartsCoreOption, init, setPlatformAPI, use } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { createRequire } from 'node:module';
+import type * as ECharts from 'echarts';
+import type { EChartsCoreOption } from 'echarts/core';
 import { measureText } from './measureText.js';
 
-use([
-  BarChart,
-  LineChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  SVGRenderer,
-]);
-setPlatformAPI({ measureText });
+let loaded: typeof ECharts | null = null;
+
+/**
+ * ECharts, loaded on the first chart: its CommonJS bundle (every chart and the SVG renderer) loads
+ * in a quarter of the time its ES modules take (0.16 s against 0.6 s), and the server starts
+ * without it.
+ */
+function echarts(): typeof ECharts {
+  if (!loaded) {
+    loaded = createRequire(import.meta.url)('echarts') as typeof ECharts;
+    loaded.setPlatformAPI({ measureText });
+  }
+  return loaded;
+}
 
 /**
  * A chart as inline vector SVG, drawn by Apache ECharts' server-side renderer. `id` names the
@@ -33,7 +30,7 @@ export function renderChart(
   width: number,
   height: number,
 ): string {
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, ...option });
     return chart
