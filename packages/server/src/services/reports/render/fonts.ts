@@ -13,9 +13,13 @@ export function bodyFont(lang: Language): string {
     : "'Noto Sans', 'Noto Naskh Arabic', sans-serif";
 }
 
-/** The font of tables, charts and the page header and footer. */
-export function uiFont(lang: Language): string {
-  return bodyFont(lang);
+/**
+ * The font of tables, figures, charts and the page header and footer: Noto Sans first in every
+ * language, so that digits and Latin letters are Noto Sans' (Naskh's period reads as a comma at
+ * table sizes), the Arabic letters falling to Noto Naskh Arabic.
+ */
+export function uiFont(_lang: Language): string {
+  return "'Noto Sans', 'Noto Naskh Arabic', sans-serif";
 }
 
 /** Formulas (MathML), set in a font with a MATH table. */
