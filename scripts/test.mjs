@@ -37,6 +37,9 @@ const result = spawnSync(
     '--import',
     'tsx',
     '--test',
+    // Two files at a time: most of a browser or CLI test is waiting (on a server, a page, a
+    // process), and each file has its own database (a fresh PostgreSQL database, a PGlite copy).
+    '--test-concurrency=2',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/summary-reporter.mjs',
