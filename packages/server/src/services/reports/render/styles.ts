@@ -39,6 +39,17 @@ body {
   font-kerning: normal; text-rendering: optimizeLegibility;
 }
 @media screen { body { max-width: 210mm; margin: 0 auto; padding: 14mm 17mm; } }
+/* On a phone's screen (the web app frames the document): narrow margins, key figures two by two,
+   wide tables scroll inside their box. Print keeps A4's layout. */
+@media screen and (max-width: 600px) {
+  body { padding: 5mm 4mm; }
+  h1 { font-size: 18pt; }
+  .key-figures { flex-wrap: wrap; }
+  .key-figures > * { width: calc((100% - 3mm) / 2); }
+  .contents ol { columns: 1; }
+  table { display: block; overflow-x: auto; }
+  svg { max-width: 100%; height: auto; }
+}
 h1, h2, h3 { color: var(--primary); line-height: 1.3; break-after: avoid; page-break-after: avoid; }
 h2 + *, h3 + *, .lead + * { break-before: avoid; page-break-before: avoid; }
 h1 { font-size: 24pt; font-weight: 700; margin: 0 0 1.5mm; }
