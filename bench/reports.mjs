@@ -10,7 +10,10 @@ import { parseArgs } from 'node:util';
 import { median, serveDemo } from './serveDemo.mjs';
 
 const { values } = parseArgs({
-  options: { postgres: { type: 'boolean', default: false }, units: { type: 'string', default: '7' } },
+  options: {
+    postgres: { type: 'boolean', default: false },
+    units: { type: 'string', default: '7' },
+  },
 });
 const kind = values.postgres ? 'postgres' : 'pglite';
 const server = await serveDemo(kind, { database: 'dxmon_bench_reports' });
@@ -57,7 +60,10 @@ async function signIn() {
     body: JSON.stringify({ email: 'admin@demo.dxmon.org', password: 'dxmon-demo-2026' }),
   });
   const { csrf_token } = await res.json();
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie, 'x-csrf-token': csrf_token };
 }
 
@@ -78,15 +84,19 @@ async function batch(headers, lang) {
   if (res.status !== 202) throw new Error(`batch: ${res.status} ${JSON.stringify(state)}`);
   while (state.status === 'queued' || state.status === 'running') {
     await new Promise((r) => setTimeout(r, 250));
-    state = await (await fetch(`${server.address}/api/reports/batch/${state.id}`, { headers })).json();
+    state = await (
+      await fetch(`${server.address}/api/reports/batch/${state.id}`, { headers })
+    ).json();
   }
   if (state.status !== 'done') throw new Error(`batch failed: ${state.error}`);
   return { seconds: seconds(t0), total: state.total, mb: state.size / 1024 / 1024 };
 }
 
 try {
-  const units = (await (await fetch(`${server.address}/api/units?level=province&at=2022-12-31&limit=100`)).json())
-    .items.map((u) => u.code)
+  const units = (
+    await (await fetch(`${server.address}/api/units?level=province&at=2022-12-31&limit=100`)).json()
+  ).items
+    .map((u) => u.code)
     .slice(0, Number(values.units) + 1);
   const cold = await pdf(units[0], '2022', 'en');
   const warm = [];
