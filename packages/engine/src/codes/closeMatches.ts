@@ -2,8 +2,9 @@
  * Up to `limit` of `candidates` that look like `value`, so a typo in a code (a unit, an
  * indicator, a period) gets a "did you mean" hint. Only the closest kind of match is offered: the
  * same text in another case; else text containing the value or contained in it (two characters
- * or more); else the candidates at the smallest edit distance, if it is at most a third of the
- * value's length (at least 1).
+ * or more), or one edit away; else the candidates at the smallest edit distance, if it is at most
+ * a third of the value's length (at least 1). Among equals, those closest in length come first
+ * ("VN-8" suggests "VN-08" before "VN").
  */
 export function closeMatches(value: string, candidates: readonly string[], limit = 3): string[] {
   const v = value.trim().toLowerCase();
@@ -17,14 +18,16 @@ export function closeMatches(value: string, candidates: readonly string[], limit
     else {
       const d = editDistance(v, c);
       if (d > Math.max(1, Math.floor(v.length / 3))) continue;
-      score = 1 + d;
+      // One edit away is as close as containing the value.
+      score = Math.max(1, d);
     }
     scored.push([score, candidate]);
   }
   const best = Math.min(...scored.map(([score]) => score));
+  const lengthGap = (candidate: string) => Math.abs(candidate.length - v.length);
   return scored
     .filter(([score]) => score === best)
-    .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
+    .sort((a, b) => lengthGap(a[1]) - lengthGap(b[1]) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
     .slice(0, limit)
     .map(([, candidate]) => candidate);
 }

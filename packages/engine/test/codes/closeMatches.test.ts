@@ -26,3 +26,10 @@ test('a typo within a third of the length, closest first, at most three', () => 
   assert.deepEqual(closeMatches('1999', ['2023', '2024']), []);
   assert.deepEqual(closeMatches('  ', provinces), []);
 });
+
+test('one edit away is as close as containing the value; the closest in length first', () => {
+  // "VN-8" is in "VN-80" and contains "VN", but the code meant is one insertion away.
+  const codes = ['VN', 'VN-08', 'VN-80', 'VN-82', 'VN-83'];
+  assert.equal(closeMatches('VN-8', codes)[0], 'VN-08');
+  assert.ok(!closeMatches('VN-8', codes).includes('VN'), 'two characters shorter comes last');
+});

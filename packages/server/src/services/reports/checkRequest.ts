@@ -107,6 +107,7 @@ async function checkPeriod(
 function notFound(field: string, value: string, detail: string, candidates: string[]) {
   const hint = didYouMean(value, candidates);
   return new ApiProblem(404, 'Not found', `${detail}${hint}`, [
-    { field, message: `${detail}${hint}`, value },
+    // The detail says it all, with the close matches; the field's own message stays short.
+    { field, message: 'not found', value },
   ]);
 }
