@@ -100,7 +100,8 @@ describe('database roles [postgres]', {
       const { rows } = await c.query<{ name: string; granted: string }>(
         `select t.name, string_agg(p.privilege, ',' order by p.privilege) filter (where has_table_privilege($1, t.name, p.privilege)) as granted
            from unnest(array['audit_log', 'data_value_history', 'data_values', 'units', 'sessions',
-                             'report_cache', 'report_batches', 'drizzle.__drizzle_migrations',
+                             'report_cache', 'report_batches', 'reporting_calendars',
+                             'drizzle.__drizzle_migrations',
                              'pgboss.job', 'pgboss.queue']) as t(name),
                 unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) as p(privilege)
           group by t.name order by t.name`,
@@ -119,6 +120,8 @@ describe('database roles [postgres]', {
       report_cache: 'DELETE,INSERT,SELECT,UPDATE',
       // Batches of reports are recorded, counted and given their archive by the application.
       report_batches: 'DELETE,INSERT,SELECT,UPDATE',
+      // Reporting calendars are set, changed and removed by admins and analysts.
+      reporting_calendars: 'DELETE,INSERT,SELECT,UPDATE',
       sessions: 'DELETE,INSERT,SELECT,UPDATE',
       units: 'DELETE,INSERT,SELECT,UPDATE',
     });

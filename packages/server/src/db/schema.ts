@@ -449,3 +449,31 @@ export const reportBatches = pgTable(
     check('report_batches_lang', sql`${t.lang} in ('en', 'vi', 'ar')`),
   ],
 );
+
+/**
+ * A reporting round's calendar: for one data set (a framework or a criteria model) and period,
+ * the day entry opens, the day submissions are due (on or before it is on time) and the last day
+ * late entry is accepted. Set by admins and analysts (PUT /api/reporting/calendars).
+ */
+export const reportingCalendars = pgTable(
+  'reporting_calendars',
+  {
+    datasetKind: text('dataset_kind').notNull(),
+    dataset: text('dataset').notNull(),
+    period: text('period').notNull(),
+    opensOn: date('opens_on').notNull(),
+    dueOn: date('due_on').notNull(),
+    lateUntil: date('late_until').notNull(),
+    /** Who set it last: the account's e-mail, or the command line's user. */
+    createdBy: text('created_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.datasetKind, t.dataset, t.period] }),
+    check('reporting_calendars_kind', sql`${t.datasetKind} in ('framework', 'criteria')`),
+    check(
+      'reporting_calendars_dates',
+      sql`${t.opensOn} <= ${t.dueOn} and ${t.dueOn} <= ${t.lateUntil}`,
+    ),
+  ],
+);
