@@ -121,6 +121,33 @@ export {
 } from './panel/panelBuilder.js';
 export { periodYear } from './period/periodYear.js';
 export { hasErrors, type Problem } from './problem.js';
+export { checkRules, type RuleCheck } from './quality/checkRules.js';
+export {
+  type ComparisonOp,
+  compareValues,
+  comparisonOps,
+  defaultRelativeTolerance,
+} from './quality/compare.js';
+export {
+  evaluateRule,
+  type RuleEvaluation,
+  type RuleOutcome,
+  type RuleTolerance,
+} from './quality/evaluateRule.js';
+export { defaultJumpFactor, type HistoryJumps, historyJumps } from './quality/historyJumps.js';
+export {
+  madConstant,
+  meanAbsoluteDeviationConstant,
+  modifiedZScores,
+} from './quality/modifiedZScores.js';
+export { type ParsedRule, parseRule, RuleError } from './quality/parseRule.js';
+export {
+  defaultMinimumPeers,
+  defaultOutlierThreshold,
+  type PeerOutlierOptions,
+  type PeerOutliers,
+  peerOutliers,
+} from './quality/peerOutliers.js';
 export { rankChange } from './rank/rankChange.js';
 export { rankColumns } from './rank/rankColumns.js';
 export { rankDescending } from './rank/rankDescending.js';

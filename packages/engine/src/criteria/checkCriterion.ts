@@ -1,3 +1,4 @@
+import { compareValues } from '../quality/compare.js';
 import type { Criterion } from './schema.js';
 
 export type CriterionOutcome = 'met' | 'failed' | 'missing';
@@ -12,29 +13,5 @@ export function checkCriterion(
   value: number,
 ): CriterionOutcome {
   if (Number.isNaN(value)) return 'missing';
-  const { op, value: threshold } = criterion;
-  const equal =
-    Math.abs(value - threshold) <= 1e-9 * Math.max(1, Math.abs(value), Math.abs(threshold));
-  let holds: boolean;
-  switch (op) {
-    case '>=':
-      holds = value >= threshold || equal;
-      break;
-    case '>':
-      holds = value > threshold && !equal;
-      break;
-    case '<=':
-      holds = value <= threshold || equal;
-      break;
-    case '<':
-      holds = value < threshold && !equal;
-      break;
-    case '==':
-      holds = equal;
-      break;
-    case '!=':
-      holds = !equal;
-      break;
-  }
-  return holds ? 'met' : 'failed';
+  return compareValues(criterion.op, value, criterion.value) ? 'met' : 'failed';
 }

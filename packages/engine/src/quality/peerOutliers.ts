@@ -1,0 +1,40 @@
+import { countPresent } from '../stats/present.js';
+import { modifiedZScores } from './modifiedZScores.js';
+
+/** Iglewicz and Hoaglin's cut-off: |M| above 3.5 is a potential outlier. */
+export const defaultOutlierThreshold = 3.5;
+/** Fewer present peers than this and the test is not run: a median of 3 values says little. */
+export const defaultMinimumPeers = 5;
+
+export interface PeerOutlierOptions {
+  threshold?: number;
+  minimumPeers?: number;
+}
+
+export interface PeerOutliers {
+  /** Modified z-score per unit (NaN when missing or when the test was not run). */
+  scores: Float64Array;
+  /** Indices of the units with |M| > threshold, in order. */
+  flagged: number[];
+}
+
+/**
+ * Outliers of one element among the same period's peers: the modified z-score of each unit's
+ * value, flagged when |M| exceeds the threshold.
+ */
+export function peerOutliers(
+  values: ArrayLike<number>,
+  options: PeerOutlierOptions = {},
+): PeerOutliers {
+  const threshold = options.threshold ?? defaultOutlierThreshold;
+  const minimumPeers = options.minimumPeers ?? defaultMinimumPeers;
+  if (countPresent(values) < minimumPeers) {
+    return { scores: new Float64Array(values.length).fill(Number.NaN), flagged: [] };
+  }
+  const scores = modifiedZScores(values);
+  const flagged: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    if (Math.abs(scores[i] as number) > threshold) flagged.push(i);
+  }
+  return { scores, flagged };
+}
