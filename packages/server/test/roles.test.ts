@@ -100,7 +100,7 @@ describe('database roles [postgres]', {
       const { rows } = await c.query<{ name: string; granted: string }>(
         `select t.name, string_agg(p.privilege, ',' order by p.privilege) filter (where has_table_privilege($1, t.name, p.privilege)) as granted
            from unnest(array['audit_log', 'data_value_history', 'data_values', 'units', 'sessions',
-                             'report_cache', 'report_batches', 'reporting_calendars',
+                             'report_cache', 'report_batches', 'reporting_calendars', 'quality_rules',
                              'drizzle.__drizzle_migrations',
                              'pgboss.job', 'pgboss.queue']) as t(name),
                 unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) as p(privilege)
@@ -120,6 +120,8 @@ describe('database roles [postgres]', {
       report_cache: 'DELETE,INSERT,SELECT,UPDATE',
       // Batches of reports are recorded, counted and given their archive by the application.
       report_batches: 'DELETE,INSERT,SELECT,UPDATE',
+      // Validation rules are set, changed and removed by admins and analysts.
+      quality_rules: 'DELETE,INSERT,SELECT,UPDATE',
       // Reporting calendars are set, changed and removed by admins and analysts.
       reporting_calendars: 'DELETE,INSERT,SELECT,UPDATE',
       sessions: 'DELETE,INSERT,SELECT,UPDATE',

@@ -477,3 +477,28 @@ export const reportingCalendars = pgTable(
     ),
   ],
 );
+
+/**
+ * Validation rules between data elements (`ehr_people <= population`), per data set (a framework
+ * or a criteria model): a warning or a blocking rule, checked at entry, at import and in a
+ * data-quality run. The expression is stored as typed; its message in the languages given.
+ */
+export const qualityRules = pgTable(
+  'quality_rules',
+  {
+    id: text('id').primaryKey(),
+    dataset: text('dataset').notNull(),
+    expression: text('expression').notNull(),
+    severity: text('severity').notNull(),
+    messageEn: text('message_en'),
+    messageVi: text('message_vi'),
+    messageAr: text('message_ar'),
+    /** Who set it last: the account's e-mail, or the command line's user. */
+    createdBy: text('created_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('quality_rules_severity', sql`${t.severity} in ('warning', 'blocking')`),
+    index('quality_rules_dataset').on(t.dataset),
+  ],
+);
