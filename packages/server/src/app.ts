@@ -29,7 +29,9 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { nameRoutes } from './routes/names.js';
 import { planRoutes } from './routes/plans.js';
+import { qualityRoutes } from './routes/quality.js';
 import { reportBatchRoutes } from './routes/reportBatch.js';
+import { reportingRoutes } from './routes/reporting.js';
 import { reportRoutes } from './routes/reports.js';
 import { resultRoutes } from './routes/results.js';
 import { runRoutes } from './routes/runs.js';
@@ -111,10 +113,12 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
       await api.register(runRoutes);
       await api.register(planRoutes);
       await api.register(criteriaRoutes);
+      await api.register(qualityRoutes);
       await api.register(nameRoutes);
       await api.register(exportRoutes);
       await api.register(reportBatchRoutes);
       await api.register(reportRoutes);
+      await api.register(reportingRoutes);
       await api.register(backupRoutes);
     },
     { prefix: '/api' },

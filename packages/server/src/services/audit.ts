@@ -14,7 +14,9 @@ export type AuditEntity =
   | 'lineage'
   | 'plan'
   | 'target'
-  | 'translation';
+  | 'translation'
+  | 'reporting_calendar'
+  | 'quality_rule';
 
 export interface AuditEntry {
   entity: AuditEntity;
@@ -23,6 +25,8 @@ export interface AuditEntry {
   action: string;
   before?: unknown;
   after?: unknown;
+  /** When the change happened, if not now: a history replayed (the demo's reporting round). */
+  at?: string | undefined;
 }
 
 /** Records changes in the same transaction as the changes themselves: both or neither. */
@@ -44,9 +48,9 @@ export function auditInsert(
   const column = <T>(f: (e: AuditEntry) => T) => entries.map(f);
   const $ = (i: number) => `$${first + i}`;
   return {
-    text: `insert into audit_log (user_id, actor, via, token_id, address, entity, entity_key, unit, action, before, after)
-     select ${$(0)}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, e, k, u, a, b::jsonb, f::jsonb
-       from unnest(${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::text[], ${$(9)}::text[], ${$(10)}::text[]) as t(e, k, u, a, b, f)`,
+    text: `insert into audit_log (user_id, actor, via, token_id, address, entity, entity_key, unit, action, before, after, at)
+     select ${$(0)}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, e, k, u, a, b::jsonb, f::jsonb, coalesce(w, now())
+       from unnest(${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::text[], ${$(9)}::text[], ${$(10)}::text[], ${$(11)}::timestamptz[]) as t(e, k, u, a, b, f, w)`,
     params: [
       actor.userId,
       actor.email ?? actor.name,
@@ -59,6 +63,7 @@ export function auditInsert(
       column((e) => e.action),
       column((e) => (e.before === undefined ? null : JSON.stringify(e.before))),
       column((e) => (e.after === undefined ? null : JSON.stringify(e.after))),
+      column((e) => e.at ?? null),
     ],
   };
 }

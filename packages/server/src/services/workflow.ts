@@ -80,6 +80,11 @@ export interface TransitionRequest {
   reason?: string | undefined;
   /** The version the client saw; a different current version is a 409. */
   version?: number | undefined;
+  /**
+   * When the transition happened, if not now: only the system replaying a history gives it (the
+   * demo's reporting round, whose provinces submitted on different days).
+   */
+  at?: string | undefined;
 }
 
 /**
@@ -96,6 +101,8 @@ export async function transition(
   t: TransitionRequest,
 ): Promise<WorkflowStatus> {
   const actor = requireActor(actorOrNone);
+  if (t.at !== undefined && actor.via !== 'system')
+    throw new Forbidden('only the system replays a transition at another time');
   const range = periodRange(t.period);
   if (!range)
     throw new ValidationFailed('not a period', [
@@ -152,13 +159,13 @@ export async function transition(
     if (t.action === 'approve') await requireChildrenApproved(sql, t, range, elements);
 
     await sql.query(
-      `insert into workflow_states (unit, dataset, period, state, reason, version, updated_by)
-       values ($1, $2, $3, $4, $5, 1, $6)
+      `insert into workflow_states (unit, dataset, period, state, reason, version, updated_by, updated_at)
+       values ($1, $2, $3, $4, $5, 1, $6, coalesce($7::timestamptz, now()))
        on conflict (unit, dataset, period) do update
           set state = excluded.state, reason = excluded.reason,
               version = workflow_states.version + 1, updated_by = excluded.updated_by,
-              updated_at = now()`,
-      [t.unit, t.dataset, t.period, to, reason, actor.userId],
+              updated_at = excluded.updated_at`,
+      [t.unit, t.dataset, t.period, to, reason, actor.userId, t.at ?? null],
     );
     const statusChange: Record<WorkflowAction, [string, string] | null> = {
       submit: ['draft', 'submitted'],
@@ -191,6 +198,7 @@ export async function transition(
         action: t.action,
         before,
         after: { ...after, values_changed: changed },
+        at: t.at,
       },
     ]);
     return after;
