@@ -79,6 +79,7 @@ onEachDatabase('the approval queue', (database) => {
     submitted_by: { id: number; name: string; email: string } | null;
     version: number;
     values: number;
+    quality: { blocking: number; warnings: number; outliers: number };
   };
   const queue = async (who: string, query = '') => {
     const res = await app.inject({ url: `/api/workflow/queue${query}`, headers: as[who] });
@@ -152,6 +153,8 @@ onEachDatabase('the approval queue', (database) => {
       submitted_by: d1.submitted_by,
       version: district.version,
       values: 2,
+      // No data-quality rules, and too few peers for outliers.
+      quality: { blocking: 0, warnings: 0, outliers: 0 },
     });
     assert.equal(d1.submitted_by?.name, 'hanoiOfficer');
     assert.equal(d1.submitted_by?.email, 'hanoiofficer@queue.test');

@@ -5,6 +5,7 @@ import { unsafeTextReason } from '../http/unsafeText.js';
 import { recordAudit } from '../services/audit.js';
 import { bumpDataRevision } from '../services/dataRevision.js';
 import { lockDataWrites } from '../services/dataWriteLock.js';
+import { checkImport } from '../services/quality/importChecks.js';
 import { lockedCellsOf } from '../services/workflow.js';
 import { importLayout } from './importLayout.js';
 import { type ImportProblem, type ImportReport, maxProblems } from './importReport.js';
@@ -310,10 +311,14 @@ export async function importData(
         elementField: layout?.kind === 'wide' ? undefined : 'indicator',
       });
       const locked = await lockedCellsOf(sql, cells);
-      if (stale.problems.length + locked.length > 0) {
+      // Data-quality rules on the values as they will be: blocking ones refuse the rows.
+      const quality = await checkImport(sql, cells, layout?.kind === 'wide' ? undefined : 'value');
+      if (quality.warnings.length > 0) report.warnings = quality.warnings;
+      const refusals = [...stale.problems, ...locked, ...quality.problems];
+      if (refusals.length > 0) {
         outsideUnits += stale.outsideUnits;
         // In row order, as the file's own problems are.
-        for (const p of [...stale.problems, ...locked].sort((a, b) => a.row - b.row)) problem(p);
+        for (const p of refusals.sort((a, b) => a.row - b.row)) problem(p);
         throw new Refused();
       }
       await stage(sql, cells);

@@ -1,3 +1,5 @@
+import type { ImportWarning } from '../services/quality/importChecks.js';
+
 /** One bad row of an import, named by row number, field and the value found. */
 export interface ImportProblem {
   row: number;
@@ -26,6 +28,8 @@ export interface ImportReport {
   problems_total: number;
   /** Rows for units outside the importer's units: the import is then refused as forbidden (403). */
   outside_units?: number;
+  /** Data-quality warning rules broken by the values, with the rows concerned. */
+  warnings?: ImportWarning[];
 }
 
 export const maxProblems = 1000;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../http/schemas.js';
 import { enterValues } from '../services/dataEntry.js';
+import { issueSchema } from './qualitySchemas.js';
 
 const storedSchema = z.object({
   unit: z.string(),
@@ -24,7 +25,7 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['data'],
         summary: 'Enter values from a form, all or none',
         description:
-          'Officers enter the values of their units (drafts until approved); admins and analysts any unit. A cell that has a value is changed only with the `version` read (a new cell: 0 or none): a missing version, or one someone else has changed since, is a 409 naming `body.values[i].version` with the current version, and nothing is written. Values of a submitted or approved data set are locked (409) until it is reopened. Every change is in the audit trail.',
+          "Officers enter the values of their units (drafts until approved); admins and analysts any unit. A cell that has a value is changed only with the `version` read (a new cell: 0 or none): a missing version, or one someone else has changed since, is a 409 naming `body.values[i].version` with the current version, and nothing is written. Values of a submitted or approved data set are locked (409) until it is reopened. Every change is in the audit trail. Data-quality rules that read the values entered are checked on the unit's values after the change: a broken blocking rule is a 422 naming each value it reads (`body.values[i].value`) and nothing is written; broken warning rules and outliers (against the period's peers of the same level, and a jump from the unit's previous value) are listed in `warnings` with the fields they concern.",
         body: z.object({
           values: z
             .array(
@@ -43,7 +44,12 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(5000),
         }),
         response: {
-          200: z.object({ items: z.array(storedSchema) }),
+          200: z.object({
+            items: z.array(storedSchema),
+            warnings: z.array(
+              z.intersection(issueSchema, z.object({ fields: z.array(z.string()) })),
+            ),
+          }),
           400: problemSchema,
           401: problemSchema,
           403: problemSchema,
@@ -52,8 +58,6 @@ export const dataEntryRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => ({
-      items: await enterValues(app.database, request.actor, request.body.values),
-    }),
+    async (request) => enterValues(app.database, request.actor, request.body.values),
   );
 };

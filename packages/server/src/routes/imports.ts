@@ -8,6 +8,7 @@ import { UnsupportedMediaType } from '../http/problems.js';
 import { problemSchema } from '../http/schemas.js';
 import { importData } from '../imports/importData.js';
 import { csvRows, xlsxRows } from '../imports/tableRows.js';
+import { issueSchema } from './qualitySchemas.js';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The types the import reads as a stream; JSON and plain text would reach it already parsed. */
@@ -27,6 +28,9 @@ const reportSchema = z.object({
     z.object({ row: z.number(), field: z.string(), value: z.string(), message: z.string() }),
   ),
   problems_total: z.number(),
+  warnings: z
+    .array(z.intersection(issueSchema, z.object({ rows: z.array(z.number()) })))
+    .optional(),
 });
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -40,7 +44,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['data'],
         summary: 'Import data values from CSV or XLSX (long or wide format), all or nothing',
         description:
-          'Body: the file, with Content-Type text/csv or the XLSX type. Long format: unit,indicator,period,value[,source,evidence]; wide format: unit,period and one column per indicator. Every row is checked first; with any problem nothing is written and the response (422) lists each bad row.',
+          'Body: the file, with Content-Type text/csv or the XLSX type. Long format: unit,indicator,period,value[,source,evidence]; wide format: unit,period and one column per indicator. Every row is checked first; with any problem nothing is written and the response (422) lists each bad row. Data-quality rules are checked on the values as they would be: a broken blocking rule is a problem of each row it reads; broken warning rules are listed in `warnings` with their rows.',
         querystring: z.object({
           dry_run: z.enum(['true', 'false']).default('false'),
           filename: z.string().max(300).optional(),

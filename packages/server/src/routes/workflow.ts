@@ -6,6 +6,7 @@ import { page, paging, periodCode, problemSchema } from '../http/schemas.js';
 import { approvalQueue } from '../services/approvalQueue.js';
 import { datasetElements } from '../services/datasets.js';
 import { transition, workflowStatus } from '../services/workflow.js';
+import { qualityCountsSchema } from './qualitySchemas.js';
 
 const statusSchema = z.object({
   unit: z.string(),
@@ -34,6 +35,7 @@ const queueItemSchema = z.object({
   submitted_by: z.object({ id: z.number(), name: z.string(), email: z.string() }).nullable(),
   version: z.number(),
   values: z.number(),
+  quality: qualityCountsSchema,
 });
 
 const problems = {
@@ -82,7 +84,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['workflow'],
         summary: 'The submissions waiting for your approval, oldest first',
         description:
-          "The submitted data sets that the signed-in user may approve now: for an approver, those of the units strictly below their unit; for an admin, every unit. A unit's submission is listed once every unit below it that takes part in the data set for the period is approved (children first, as the approval requires). Officers, analysts and viewers approve nothing: their queue is empty (200). `values` counts the data set's elements with a value for the unit and period; send `version` back with the approval. 401 when signed out.",
+          "The submitted data sets that the signed-in user may approve now: for an approver, those of the units strictly below their unit; for an admin, every unit. A unit's submission is listed once every unit below it that takes part in the data set for the period is approved (children first, as the approval requires). Officers, analysts and viewers approve nothing: their queue is empty (200). `values` counts the data set's elements with a value for the unit and period; `quality` its data-quality issues (blocking and warning rules broken, outliers) as `GET /api/quality/run` finds them, for the approver to look at before approving; send `version` back with the approval. 401 when signed out.",
         querystring: z.object(paging),
         response: { 200: page(queueItemSchema), 400: problemSchema, 401: problemSchema },
       },

@@ -4,6 +4,8 @@ import type { Sql } from '../db/database.js';
 import { NotFound } from '../http/problems.js';
 import { periodRange } from '../imports/periodRange.js';
 import { datasetElements } from './datasets.js';
+import type { QualityCounts } from './quality/issues.js';
+import { submissionCounts } from './quality/submissionCounts.js';
 
 /** A submission waiting for the actor's approval. */
 export interface QueueItem {
@@ -25,6 +27,8 @@ export interface QueueItem {
   version: number;
   /** How many of the data set's elements have a value for the unit and period. */
   values: number;
+  /** The data-quality issues of the unit's values for the period, for the approver to see. */
+  quality: QualityCounts;
 }
 
 export interface ApprovalQueue {
@@ -173,9 +177,11 @@ export async function approvalQueue(
     ],
   );
   const row = rows[0];
+  const listed = row?.items ?? [];
+  const quality = await submissionCounts(sql, listed);
   return {
     total: row?.total ?? 0,
-    items: (row?.items ?? []).map((r) => ({
+    items: listed.map((r, i) => ({
       unit: r.unit,
       unit_names: { en: r.name_en, vi: r.name_vi, ar: r.name_ar },
       dataset: r.dataset,
@@ -194,6 +200,7 @@ export async function approvalQueue(
           : { id: r.user_id, name: r.user_name ?? '', email: r.user_email ?? '' },
       version: r.version,
       values: r.values,
+      quality: quality[i] as QualityCounts,
     })),
   };
 }

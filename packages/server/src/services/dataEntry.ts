@@ -6,6 +6,7 @@ import { periodRange } from '../imports/periodRange.js';
 import { auditInsert } from './audit.js';
 import { type RevisionRaise, raiseAtCommit, raiseNow } from './dataRevision.js';
 import { lockUnitDataWrites } from './dataWriteLock.js';
+import { checkEntry, type EntryWarning } from './quality/entryChecks.js';
 import { type LockedState, lockedStates, workflowLocksOf } from './workflow.js';
 
 export interface EnteredValue {
@@ -20,6 +21,12 @@ export interface EnteredValue {
    * value; a different current version is a 409.
    */
   version?: number | undefined;
+}
+
+/** The values as stored, and the data-quality warnings about them (rules and outliers). */
+export interface EntryResult {
+  items: StoredValue[];
+  warnings: EntryWarning[];
 }
 
 export interface StoredValue {
@@ -51,13 +58,15 @@ interface CellRow {
  * a value) before anything is written. The checks read the database under the units' write lock,
  * so they still hold when the values are written. Each change is audited with the value before
  * and after; a changed value keeps its old version in the history. An officer's values are drafts
- * until approved; an admin's or analyst's are approved at once, like their imports.
+ * until approved; an admin's or analyst's are approved at once, like their imports. Last, the
+ * data-quality rules: a blocking rule broken refuses the form (422 naming the values), warning
+ * rules and outliers come back with the values stored.
  */
 export async function enterValues(
   database: Database,
   actorOrNone: Actor | undefined,
   values: EnteredValue[],
-): Promise<StoredValue[]> {
+): Promise<EntryResult> {
   const actor = requireActor(actorOrNone);
   const status = actor.role === 'admin' || actor.role === 'analyst' ? 'approved' : 'draft';
   const units = [...new Set(values.map((v) => v.unit))];
@@ -69,6 +78,7 @@ export async function enterValues(
     await checkLocks(sql, values, found.locks);
     const current = new Map(found.cells.map((r) => [cellKeyOf(r), r]));
     checkVersions(values, current);
+    const warnings = await checkEntry(sql, values);
 
     // Unchanged values keep their version and get no audit row; the others are written.
     const stored = values.map((v) => current.get(keyOf(v)));
@@ -94,7 +104,7 @@ export async function enterValues(
       const written = await writeCells(sql, actor, changes, status, raise);
       for (const c of changes) stored[c.i] = written.get(keyOf(c.v));
     }
-    return stored.map((r) => storedOf(r as CellRow));
+    return { items: stored.map((r) => storedOf(r as CellRow)), warnings };
   });
 }
 

@@ -1,0 +1,207 @@
+import { evaluateRule, historyJumps, median, peerOutliers } from '@dxmon/engine';
+import type { Actor } from '../../auth/actor.js';
+import { requireRole } from '../../auth/permissions.js';
+import { subtreeOf } from '../../auth/unitScope.js';
+import type { Sql } from '../../db/database.js';
+import { NotFound, ValidationFailed } from '../../http/problems.js';
+import { periodRange } from '../../imports/periodRange.js';
+import { datasetElements } from '../datasets.js';
+import { countIssues, type QualityCounts, type QualityIssue } from './issues.js';
+import { checkedRules } from './rules.js';
+
+export interface QualityRun {
+  dataset: string;
+  period: string;
+  /** Rules checked, values read and units with values. */
+  rules: number;
+  values: number;
+  units: number;
+  summary: QualityCounts;
+  /** Every rule broken and every outlier, by unit. */
+  items: QualityIssue[];
+}
+
+/**
+ * A data-quality run over a data set (its elements and those its rules read) and a period, for
+ * every unit with values: each rule for each unit (a missing side skips it), each element's
+ * outliers among the units of the same level, and each value's jump from the unit's previous one.
+ * Three queries read everything (the values, the units' levels, the previous values); the engine
+ * checks all units at once on typed arrays.
+ */
+export async function qualityRun(sql: Sql, dataset: string, period: string): Promise<QualityRun> {
+  const rules = await checkedRules(sql, dataset);
+  const elements = [
+    ...new Set([...(await datasetElements(sql, dataset)), ...rules.flatMap((r) => r.elements)]),
+  ];
+  const current = await sql.query<{ unit: string; element: string; value: number }>(
+    `select unit, element, value from data_values
+      where period = $1 and element = any($2::text[]) and value is not null`,
+    [period, elements],
+  );
+  const levels = await sql.query<{ code: string; level: string }>('select code, level from units');
+  const previous = await sql.query<{
+    unit: string;
+    element: string;
+    period: string;
+    value: number;
+  }>(
+    `select distinct on (unit, element) unit, element, period, value from data_values
+      where period < $1 and length(period) = length($1) and element = any($2::text[])
+        and value is not null
+      order by unit, element, period desc`,
+    [period, elements],
+  );
+
+  const unitIndex = new Map<string, number>();
+  const unitCodes: string[] = [];
+  for (const r of current.rows) {
+    if (!unitIndex.has(r.unit)) {
+      unitIndex.set(r.unit, unitCodes.length);
+      unitCodes.push(r.unit);
+    }
+  }
+  const size = unitCodes.length;
+  const columns = new Map<string, Float64Array>();
+  const before = new Map<string, { values: Float64Array; periods: string[] }>();
+  for (const code of elements) {
+    columns.set(code, new Float64Array(size).fill(Number.NaN));
+    before.set(code, { values: new Float64Array(size).fill(Number.NaN), periods: [] });
+  }
+  for (const r of current.rows)
+    (columns.get(r.element) as Float64Array)[unitIndex.get(r.unit) as number] = r.value;
+  for (const r of previous.rows) {
+    const u = unitIndex.get(r.unit);
+    const b = before.get(r.element);
+    if (u === undefined || !b) continue;
+    b.values[u] = r.value;
+    b.periods[u] = r.period;
+  }
+  const column = (code: string) => columns.get(code) as Float64Array;
+
+  const items: QualityIssue[] = [];
+  for (const rule of rules) {
+    const { left, right, outcomes } = evaluateRule(rule, column, size);
+    for (let u = 0; u < size; u++) {
+      if (outcomes[u] !== 'violated') continue;
+      const values: Record<string, number | null> = {};
+      for (const code of rule.elements) {
+        const v = column(code)[u] as number;
+        values[code] = Number.isNaN(v) ? null : v;
+      }
+      items.push({
+        kind: 'rule',
+        severity: rule.severity,
+        unit: unitCodes[u] as string,
+        period,
+        rule: rule.id,
+        expression: rule.expression,
+        message: rule.message,
+        left: left[u] as number,
+        right: right[u] as number,
+        values,
+      });
+    }
+  }
+
+  // Peers: the units of one level, as ranks compare provinces with provinces.
+  const levelOf = new Map(levels.rows.map((r) => [r.code, r.level]));
+  const byLevel = new Map<string, number[]>();
+  for (const [u, code] of unitCodes.entries()) {
+    const level = levelOf.get(code) ?? '';
+    const list = byLevel.get(level);
+    if (list) list.push(u);
+    else byLevel.set(level, [u]);
+  }
+  for (const element of elements) {
+    const values = column(element);
+    for (const members of byLevel.values()) {
+      const group = Float64Array.from(members, (u) => values[u] as number);
+      const { scores, flagged } = peerOutliers(group);
+      if (flagged.length === 0) continue;
+      const centre = median(group);
+      const peers = group.filter((v) => !Number.isNaN(v)).length;
+      for (const k of flagged) {
+        const u = members[k] as number;
+        items.push({
+          kind: 'outlier',
+          test: 'peers',
+          severity: 'warning',
+          unit: unitCodes[u] as string,
+          period,
+          element,
+          value: group[k] as number,
+          score: scores[k] as number,
+          median: centre,
+          peers,
+        });
+      }
+    }
+    const b = before.get(element) as { values: Float64Array; periods: string[] };
+    const jumps = historyJumps(b.values, values);
+    for (const u of jumps.flagged) {
+      items.push({
+        kind: 'outlier',
+        test: 'history',
+        severity: 'warning',
+        unit: unitCodes[u] as string,
+        period,
+        element,
+        value: values[u] as number,
+        previous_period: b.periods[u] as string,
+        previous_value: b.values[u] as number,
+        ratio: jumps.ratios[u] as number,
+      });
+    }
+  }
+  // By unit, rules first, in the order found (rule by rule, element by element).
+  const order = items.map((item, i) => ({ item, i }));
+  order.sort(
+    (a, b) =>
+      (unitIndex.get(a.item.unit) as number) - (unitIndex.get(b.item.unit) as number) || a.i - b.i,
+  );
+  const sorted = order.map((o) => o.item);
+  return {
+    dataset,
+    period,
+    rules: rules.length,
+    values: current.rows.length,
+    units: size,
+    summary: countIssues(sorted),
+    items: sorted,
+  };
+}
+
+/**
+ * The run as `actor` may see it: admins and analysts every unit; approvers and officers the units
+ * at or below their own (peers are still every unit of the level). Viewers see none (403). A data
+ * set that is not a framework or criteria model, or a period that is not one, is a 400 naming it.
+ */
+export async function qualityRunFor(
+  sql: Sql,
+  actorOrNone: Actor | undefined,
+  dataset: string,
+  period: string,
+): Promise<QualityRun> {
+  const actor = requireRole(
+    actorOrNone,
+    ['admin', 'analyst', 'approver', 'officer'],
+    'a data-quality run',
+  );
+  if (!periodRange(period))
+    throw new ValidationFailed('query.period: not a period', [
+      { field: 'query.period', message: 'not a period: 2024, 2024Q3, 2024-07', value: period },
+    ]);
+  let run: QualityRun;
+  try {
+    run = await qualityRun(sql, dataset, period);
+  } catch (error) {
+    if (!(error instanceof NotFound)) throw error;
+    throw new ValidationFailed(`query.dataset: ${error.message}`, [
+      { field: 'query.dataset', message: error.message, value: dataset },
+    ]);
+  }
+  if (actor.role === 'admin' || actor.role === 'analyst') return run;
+  const within = actor.unit ? await subtreeOf(sql, actor.unit) : new Set<string>();
+  const items = run.items.filter((i) => within.has(i.unit));
+  return { ...run, summary: countIssues(items), items };
+}
