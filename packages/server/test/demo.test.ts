@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../src/demo/loadDemo.js';
 import { onEachDatabase } from './databases.js';
-import { testApp } from './fixtures.js';
+import { adminAuthorization, testApp } from './fixtures.js';
 
 // The demo as a user meets it, through the API. The expectations are facts from outside the code:
 // the 2025 reform (63 provinces became 34 on 2025-07-01, Hà Giang and Tuyên Quang became Tuyên
@@ -121,6 +121,36 @@ onEachDatabase('the demo', (database) => {
     assert.ok(p.rank >= 1 && p.rank <= 34);
     const derived = p.history.filter((h: { derived: boolean }) => h.derived);
     assert.ok(derived.length >= 5, 'the 2020-2024 scores derive from Hà Giang and Tuyên Quang');
+  });
+
+  test("the planted outlier: Tuyên Quang's 44 days for 2026 is flagged in the run and the approver's queue", async () => {
+    const headers = { authorization: await adminAuthorization(database()) };
+    const rules = await get('/api/quality/rules?dataset=dti-province');
+    assert.equal(rules.items.length, 3);
+    const run = await app.inject({
+      url: '/api/quality/run?dataset=dti-province&period=2026',
+      headers,
+    });
+    assert.equal(run.statusCode, 200, run.body);
+    const flagged = run
+      .json()
+      .items.filter(
+        (i: { unit: string; element?: string }) =>
+          i.unit === 'VN25-08' && i.element === 'settlement_days',
+      )
+      .map((i: { test: string; value: number }) => [i.test, i.value]);
+    assert.deepEqual(flagged, [
+      ['peers', 44],
+      ['history', 44],
+    ]);
+    assert.equal(run.json().summary.blocking, 0);
+    const queue = await app.inject({ url: '/api/workflow/queue?limit=100', headers });
+    const waiting = queue
+      .json()
+      .items.find(
+        (i: { unit: string; period: string }) => i.unit === 'VN25-08' && i.period === '2026',
+      );
+    assert.ok(waiting.quality.outliers >= 2, JSON.stringify(waiting.quality));
   });
 
   test('the demo loads only into an empty database', async () => {

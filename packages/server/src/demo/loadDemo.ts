@@ -14,6 +14,7 @@ import { bumpContentRevision } from '../services/dataRevision.js';
 import { saveFramework } from '../services/frameworks.js';
 import { importTranslations } from '../services/translationTable.js';
 import { createUser, type User } from '../services/users.js';
+import { loadDemoQuality } from './demoQuality.js';
 import { loadDemoRound } from './demoRound.js';
 import { submitDemoData } from './demoSubmissions.js';
 
@@ -232,6 +233,7 @@ export async function loadDemo(
   }
   // A few data sets submitted by their officers, waiting in the approvers' queues.
   onStep('submissions');
+  await loadDemoQuality(database, accounts);
   await submitDemoData(database, accounts);
   // The reporting calendars and the 2026 round as it went: some provinces on time, some late.
   await loadDemoRound(database, accounts);
