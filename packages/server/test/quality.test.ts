@@ -214,7 +214,7 @@ onEachDatabase('data quality', (database) => {
     });
 
     test('a jump from the unit’s previous value is a warning', async () => {
-      // 2023 had 50; 2022 had nothing; 2021's 400 is eight times that.
+      // 2024 has 120 (entered above); 480 is four times that.
       const res = await enter('hanoi', [
         { unit: 'VN-01', indicator: 'online_share', period: '2025', value: 480 },
       ]);

@@ -15,7 +15,7 @@ export interface HistoryJumps {
 
 /**
  * Jumps against each unit's own history: the ratio of the value to the unit's previous value
- * (the latest earlier period with one), flagged when |ln(x_t / x_{t-1})| > ln(factor). The log
+ * (the period before, as the caller aligns them), flagged when |ln(x_t / x_{t-1})| > ln(factor). The log
  * ratio is symmetric (tripling and falling to a third are equally far) and scale-free, so one
  * factor serves counts, shares and money alike. When either value is zero or negative the ratio is
  * undefined and the unit is not tested (0 -> 1 is how a yes/no element or a new service starts).

@@ -9,6 +9,12 @@ export const defaultMinimumPeers = 5;
 export interface PeerOutlierOptions {
   threshold?: number;
   minimumPeers?: number;
+  /**
+   * Score ln(x) rather than x: for counts (people, enterprises, subscriptions), whose spread grows
+   * with the size of the unit, so that a large province is not an outlier for being large while a
+   * value typed ten times too large still is. Values of zero or below are then not tested.
+   */
+  logScale?: boolean;
 }
 
 export interface PeerOutliers {
@@ -20,7 +26,7 @@ export interface PeerOutliers {
 
 /**
  * Outliers of one element among the same period's peers: the modified z-score of each unit's
- * value, flagged when |M| exceeds the threshold.
+ * value (or of its logarithm), flagged when |M| exceeds the threshold.
  */
 export function peerOutliers(
   values: ArrayLike<number>,
@@ -28,10 +34,13 @@ export function peerOutliers(
 ): PeerOutliers {
   const threshold = options.threshold ?? defaultOutlierThreshold;
   const minimumPeers = options.minimumPeers ?? defaultMinimumPeers;
-  if (countPresent(values) < minimumPeers) {
+  const scored = options.logScale
+    ? Float64Array.from(values, (v) => (v > 0 ? Math.log(v) : Number.NaN))
+    : values;
+  if (countPresent(scored) < minimumPeers) {
     return { scores: new Float64Array(values.length).fill(Number.NaN), flagged: [] };
   }
-  const scores = modifiedZScores(values);
+  const scores = modifiedZScores(scored);
   const flagged: number[] = [];
   for (let i = 0; i < scores.length; i++) {
     if (Math.abs(scores[i] as number) > threshold) flagged.push(i);

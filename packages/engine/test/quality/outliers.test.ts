@@ -102,6 +102,27 @@ describe('peerOutliers', () => {
   });
 });
 
+describe('peerOutliers on the log scale', () => {
+  // Populations spread over a factor of ten: the largest is no outlier of its kind...
+  const sizes = [120, 180, 250, 400, 600, 900, 1300, 2000, 3000, 1200];
+  test('scores ln(x): a large unit is not flagged for its size, a value ten times too large is', () => {
+    assert.deepEqual(peerOutliers([...sizes, 9000]).flagged, [10]);
+    assert.deepEqual(peerOutliers([...sizes, 9000], { logScale: true }).flagged, []);
+    assert.deepEqual(peerOutliers([...sizes, 90000], { logScale: true }).flagged, [10]);
+    const scores = peerOutliers(sizes, { logScale: true }).scores;
+    const direct = modifiedZScores(sizes.map(Math.log));
+    scores.forEach((m, i) => {
+      assert.ok(close(m, direct[i] as number));
+    });
+  });
+
+  test('zero or negative values are not tested on the log scale', () => {
+    const { scores, flagged } = peerOutliers([0, -5, ...sizes], { logScale: true });
+    assert.ok(Number.isNaN(scores[0] as number) && Number.isNaN(scores[1] as number));
+    assert.deepEqual(flagged, []);
+  });
+});
+
 describe('historyJumps', () => {
   test('tripling or falling to a third is a jump; zero, negative or missing values are not tested', () => {
     const previous = [100, 100, 100, 100, 0, Number.NaN, -5];

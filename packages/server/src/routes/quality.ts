@@ -86,7 +86,7 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['quality'],
         summary: 'Every rule violation and outlier of a data set for a period',
         description:
-          "Checks the data set's rules for every unit with values of its elements (a side with no value skips the rule), each element's outliers among the units of the same level (modified z-score 0.6745 (x - median) / MAD, flagged when |M| > 3.5, with at least 5 peers) and each value's jump from the unit's previous value of the same kind of period (flagged when it is more than 3 times or less than a third of it). Drafts included; nothing is changed. Admins and analysts see every unit; approvers and officers the units at or below theirs.",
+          "Checks the data set's rules for every unit with values of its elements (a side with no value skips the rule), each element's outliers among the units of the same level (modified z-score 0.6745 (x - median) / MAD, flagged when |M| > 3.5, with at least 5 peers) and each value's jump from the unit's value of the period before (2025 for 2026, 2026Q2 for 2026Q3; flagged when it is more than 3 times or less than a third of it). Drafts included; nothing is changed. Admins and analysts see every unit; approvers and officers the units at or below theirs.",
         querystring: z.object({ dataset: z.string().min(1).max(200), period: periodCode }),
         response: {
           200: z.object({

@@ -1,13 +1,15 @@
 import { historyJumps, median, peerOutliers } from '@dxmon/engine';
 import type { Sql } from '../../db/database.js';
 import type { WrittenCells } from './cellRules.js';
+import { countElements } from './countElements.js';
 import type { OutlierIssue } from './issues.js';
+import { previousPeriod } from './previousPeriod.js';
 
 /**
  * The values about to be written that are outliers: against the same period's peers (the units
  * of the same level with a value of the element, the written values in place of the stored ones)
- * by the modified z-score, and against the unit's own history (its latest earlier value of the
- * same kind of period) by the jump test. Two queries; warnings only: nothing is refused or changed.
+ * by the modified z-score (counts on the log scale), and against the unit's own history (its value
+ * of the period before) by the jump test. Two queries; warnings only: nothing is refused or changed.
  */
 export async function cellOutliers(
   sql: Sql,
@@ -40,6 +42,7 @@ export async function cellOutliers(
     [[...new Set(cells.unit)]],
   );
   const levelOf = new Map(levelRows.map((r) => [r.code, r.level]));
+  const counts = await countElements(sql, [...new Set(cells.element)]);
   const peers = new Map<string, Map<string, number>>();
   const groupKey = (element: string, period: string, level: string) =>
     `${element}\u0000${period}\u0000${level}`;
@@ -75,7 +78,8 @@ export async function cellOutliers(
       const group = peers.get(key) as Map<string, number>;
       const units = [...group.keys()];
       const values = Float64Array.from(group.values());
-      const { scores, flagged } = peerOutliers(values);
+      const element = cells.element[i] as string;
+      const { scores, flagged } = peerOutliers(values, { logScale: counts.has(element) });
       s = { units, scores, flagged: new Set(flagged), median: median(values) };
       scored.set(key, s);
     }
@@ -97,19 +101,16 @@ export async function cellOutliers(
       });
   }
 
-  // History: the unit's latest earlier value of the element in a period of the same kind.
+  // History: the unit's value of the element in the period before.
   const { rows: previous } = await sql.query<{ i: number; period: string; value: number }>(
-    `select w.i, p.period, p.value
+    `select w.i, d.period, d.value
        from unnest($1::text[], $2::text[], $3::text[], $4::int[]) as w(unit, element, period, i)
-       cross join lateral (
-         select d.period, d.value from data_values d
-          where d.unit = w.unit and d.element = w.element and d.period < w.period
-            and length(d.period) = length(w.period) and d.value is not null
-          order by d.period desc limit 1) p`,
+       join data_values d on d.unit = w.unit and d.element = w.element and d.period = w.period
+      where d.value is not null`,
     [
       present.map((i) => cells.unit[i]),
       present.map((i) => cells.element[i]),
-      present.map((i) => cells.period[i]),
+      present.map((i) => previousPeriod(cells.period[i] as string) ?? ''),
       present,
     ],
   );

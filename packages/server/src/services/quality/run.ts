@@ -6,7 +6,9 @@ import type { Sql } from '../../db/database.js';
 import { NotFound, ValidationFailed } from '../../http/problems.js';
 import { periodRange } from '../../imports/periodRange.js';
 import { datasetElements } from '../datasets.js';
+import { countElements } from './countElements.js';
 import { countIssues, type QualityCounts, type QualityIssue } from './issues.js';
+import { previousPeriod } from './previousPeriod.js';
 import { checkedRules } from './rules.js';
 
 export interface QualityRun {
@@ -24,9 +26,9 @@ export interface QualityRun {
 /**
  * A data-quality run over a data set (its elements and those its rules read) and a period, for
  * every unit with values: each rule for each unit (a missing side skips it), each element's
- * outliers among the units of the same level, and each value's jump from the unit's previous one.
- * Three queries read everything (the values, the units' levels, the previous values); the engine
- * checks all units at once on typed arrays.
+ * outliers among the units of the same level (counts on the log scale), and each value's jump
+ * from the unit's value of the period before. A few queries read everything (the rules, the values, the units'
+ * levels, the counts, the previous values); the engine checks all units at once on typed arrays.
  */
 export async function qualityRun(sql: Sql, dataset: string, period: string): Promise<QualityRun> {
   const rules = await checkedRules(sql, dataset);
@@ -39,19 +41,13 @@ export async function qualityRun(sql: Sql, dataset: string, period: string): Pro
     [period, elements],
   );
   const levels = await sql.query<{ code: string; level: string }>('select code, level from units');
-  const previous = await sql.query<{
-    unit: string;
-    element: string;
-    period: string;
-    value: number;
-  }>(
-    `select distinct on (unit, element) unit, element, period, value from data_values
-      where period < $1 and length(period) = length($1) and element = any($2::text[])
-        and value is not null
-      order by unit, element, period desc`,
-    [period, elements],
+  const counts = await countElements(sql, elements);
+  // The jump test reads the period before (2025 for 2026): one equality, no sort of the history.
+  const previous = await sql.query<{ unit: string; element: string; value: number }>(
+    `select unit, element, value from data_values
+      where period = $1 and element = any($2::text[]) and value is not null`,
+    [previousPeriod(period) ?? '', elements],
   );
-
   const unitIndex = new Map<string, number>();
   const unitCodes: string[] = [];
   for (const r of current.rows) {
@@ -62,19 +58,17 @@ export async function qualityRun(sql: Sql, dataset: string, period: string): Pro
   }
   const size = unitCodes.length;
   const columns = new Map<string, Float64Array>();
-  const before = new Map<string, { values: Float64Array; periods: string[] }>();
+  const before = new Map<string, Float64Array>();
   for (const code of elements) {
     columns.set(code, new Float64Array(size).fill(Number.NaN));
-    before.set(code, { values: new Float64Array(size).fill(Number.NaN), periods: [] });
+    before.set(code, new Float64Array(size).fill(Number.NaN));
   }
   for (const r of current.rows)
     (columns.get(r.element) as Float64Array)[unitIndex.get(r.unit) as number] = r.value;
   for (const r of previous.rows) {
     const u = unitIndex.get(r.unit);
     const b = before.get(r.element);
-    if (u === undefined || !b) continue;
-    b.values[u] = r.value;
-    b.periods[u] = r.period;
+    if (u !== undefined && b) b[u] = r.value;
   }
   const column = (code: string) => columns.get(code) as Float64Array;
 
@@ -116,7 +110,7 @@ export async function qualityRun(sql: Sql, dataset: string, period: string): Pro
     const values = column(element);
     for (const members of byLevel.values()) {
       const group = Float64Array.from(members, (u) => values[u] as number);
-      const { scores, flagged } = peerOutliers(group);
+      const { scores, flagged } = peerOutliers(group, { logScale: counts.has(element) });
       if (flagged.length === 0) continue;
       const centre = median(group);
       const peers = group.filter((v) => !Number.isNaN(v)).length;
@@ -136,8 +130,8 @@ export async function qualityRun(sql: Sql, dataset: string, period: string): Pro
         });
       }
     }
-    const b = before.get(element) as { values: Float64Array; periods: string[] };
-    const jumps = historyJumps(b.values, values);
+    const b = before.get(element) as Float64Array;
+    const jumps = historyJumps(b, values);
     for (const u of jumps.flagged) {
       items.push({
         kind: 'outlier',
@@ -147,8 +141,8 @@ export async function qualityRun(sql: Sql, dataset: string, period: string): Pro
         period,
         element,
         value: values[u] as number,
-        previous_period: b.periods[u] as string,
-        previous_value: b.values[u] as number,
+        previous_period: previousPeriod(period) as string,
+        previous_value: b[u] as number,
         ratio: jumps.ratios[u] as number,
       });
     }
