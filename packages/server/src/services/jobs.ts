@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 import { MigrationsPending, runMigrate } from '../db/migrations.js';
@@ -87,6 +88,20 @@ export async function startJobs(database: Database, options: { workers: boolean 
 
   let stopping = false;
   const reportWorkers: string[] = [];
+  // The handlers under way in this process: stopping waits for them, so that none queries a
+  // database that its owner closes next (a refresh or a batch queues its rest before it ends).
+  const underWay = new Set<Promise<unknown>>();
+  const tracked =
+    <A extends unknown[]>(handler: (...args: A) => Promise<unknown>) =>
+    (...args: A) => {
+      const running = handler(...args);
+      underWay.add(running);
+      void running.then(
+        () => underWay.delete(running),
+        () => underWay.delete(running),
+      );
+      return running;
+    };
   const jobs: Jobs = {
     assess: async (runId, key) => {
       await boss.send(assessQueue, { runId, key }, { retryLimit: 0 });
@@ -115,14 +130,17 @@ export async function startJobs(database: Database, options: { workers: boolean 
       // A refresh stops between two results, a batch between two reports; a job still running
       // after 3 s is marked failed, so that SIGTERM ends the process within 5 s.
       stopping = true;
-      await boss.stop({ graceful: true, wait: true, timeout: 3000 });
+      await Promise.race([Promise.allSettled([...underWay]), sleep(3000)]);
+      await boss.stop({ graceful: true, wait: true, timeout: 1500 });
+      // A handler past the bound (one long assessment) ends before the database closes.
+      await Promise.allSettled([...underWay]);
     },
   };
   if (options.workers) {
     await boss.work<{ runId: number; key: RunKey }>(
       assessQueue,
       { pollingIntervalSeconds: 0.5 },
-      async ([job]) => {
+      tracked(async ([job]) => {
         if (!job) return;
         const { runId, key } = job.data;
         await database.query(
@@ -138,27 +156,33 @@ export async function startJobs(database: Database, options: { workers: boolean 
           );
           throw error;
         }
-      },
+      }),
     );
-    await boss.work(refreshQueue, { pollingIntervalSeconds: 1 }, async () => {
-      const finished = await refreshStaleResults(database, () => stopping);
-      // Stopped midway: the rest is queued again, for another process or the next start.
-      if (!finished) await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
-    });
+    await boss.work(
+      refreshQueue,
+      { pollingIntervalSeconds: 1 },
+      tracked(async () => {
+        const finished = await refreshStaleResults(database, () => stopping);
+        // Stopped midway: the rest is queued again, for another process or the next start.
+        if (!finished) await boss.send(refreshQueue, {}, { singletonKey: 'refresh' });
+      }),
+    );
     await boss.work<{ batchId: number }>(
       reportBatchQueue,
       { pollingIntervalSeconds: 0.5 },
-      async ([job]) => {
+      tracked(async ([job]) => {
         if (!job) return;
         const finished = await runReportBatch(database, jobs, job.data.batchId, () => stopping);
         // Stopped between two reports: queued again, for another process or the next start.
         if (!finished) await jobs.reportBatch(job.data.batchId);
-      },
+      }),
     );
     for (let i = 0; i < reportWorkerCount; i++) {
       reportWorkers.push(
-        await boss.work<ReportJobData>(reportQueue, { pollingIntervalSeconds: 0.5 }, ([job]) =>
-          job ? makeReportDocument(database, job.data) : Promise.resolve(),
+        await boss.work<ReportJobData>(
+          reportQueue,
+          { pollingIntervalSeconds: 0.5 },
+          tracked(([job]) => (job ? makeReportDocument(database, job.data) : Promise.resolve())),
         ),
       );
     }
