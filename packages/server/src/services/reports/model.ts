@@ -13,7 +13,7 @@ export interface ReportProvenance {
   lang: Language;
   /** A draft includes the asking user's unapproved values; every page of it says DRAFT. */
   draft: boolean;
-  /** The data revision the figures were computed from (GET /api/health's data_revision). */
+  /** The content revision the figures were computed from (raised by every change to data, names, plans or frameworks). */
   data_revision: number;
   /** ISO 8601 timestamp of the data revision's report (the same inputs give the same document). */
   produced_at: string;
