@@ -13,7 +13,7 @@ export interface ReportProvenance {
   lang: Language;
   /** A draft includes the asking user's unapproved values; every page of it says DRAFT. */
   draft: boolean;
-  /** The content revision the figures were computed from (raised by every change to data, names, plans or frameworks). */
+  /** The data revision the figures were computed from (raised by every change to data values; assessment runs record the same number). */
   data_revision: number;
   /** ISO 8601 timestamp of the data revision's report (the same inputs give the same document). */
   produced_at: string;
