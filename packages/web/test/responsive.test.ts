@@ -56,6 +56,7 @@ const pages: { name: string; path: string; ready: string; signedIn?: boolean }[]
   { name: 'admin-users', path: '/admin?tab=users', ready: 'users-table', signedIn: true },
   { name: 'admin-names', path: '/admin?tab=names', ready: 'names-table', signedIn: true },
   { name: 'import', path: '/import', ready: 'check', signedIn: true },
+  { name: 'reports', path: '/reports', ready: 'batch-start', signedIn: true },
 ];
 
 const withLanguage = (path: string, language: Language) =>
