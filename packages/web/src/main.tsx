@@ -88,6 +88,11 @@ const router = createBrowserRouter([
         },
       },
       {
+        path: 'reporting',
+        hydrateFallbackElement: pageLoading,
+        lazy: async () => ({ Component: (await import('./pages/Reporting.js')).Reporting }),
+      },
+      {
         path: 'import',
         hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/ImportWizard.js')).ImportWizard }),

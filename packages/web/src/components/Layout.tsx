@@ -71,6 +71,7 @@ export function Layout() {
       ? [{ key: 'approvals', path: '/approvals', label: t('nav.approvals'), count: waiting }]
       : []),
     { key: 'import', path: '/import', label: t('nav.import') },
+    ...(me.data ? [{ key: 'reporting', path: '/reporting', label: t('nav.reporting') }] : []),
     ...(me.data && ['admin', 'analyst'].includes(me.data.role)
       ? [
           { key: 'reports', path: '/reports', label: t('nav.reports') },
