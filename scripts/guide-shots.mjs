@@ -2,7 +2,7 @@
 // Takes the user guide's screenshots (docs/images) on a fresh `dxmon serve --demo`, in headless
 // Chromium: the ranking in English and Vietnamese, the profile in Arabic, the ranking on a phone
 // in Vietnamese and in Arabic, entry in Vietnamese, the names administration, a report page in
-// Vietnamese and a batch of reports. Run after
+// Vietnamese, a batch of reports and a reporting round. Run after
 // `npm run build`; look at the PNGs before committing them.
 // Usage: node scripts/guide-shots.mjs [only-name...]
 import { spawn } from 'node:child_process';
@@ -117,6 +117,16 @@ const shots = {
     await page.getByRole('combobox', { name: 'Format' }).selectOption('xlsx');
     await page.getByTestId('batch-start').click();
     await page.getByTestId('batch-zip').waitFor({ timeout: 120_000 });
+    await settle(page);
+    return page;
+  },
+  reporting: async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await signIn(page, 'analyst@demo.dxmon.org');
+    await page.getByTestId('signed-in').first().waitFor();
+    await page.goto(`${base}/reporting`);
+    await page.getByTestId('reporting-map').locator('svg path').first().waitFor();
     await settle(page);
     return page;
   },
