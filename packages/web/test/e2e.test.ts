@@ -596,6 +596,28 @@ describe('the web app', () => {
     await page.close();
   });
 
+  test('a value breaking a blocking data-quality rule is refused next to its field; nothing is saved', async () => {
+    const page = await open('/entry?period=2022&unit=VN-37&dataset=dti-province');
+    await page.getByRole('textbox', { name: 'Email' }).fill('officer.ninhbinh@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('entry-grid').waitFor();
+    await page.getByTestId('value-online_services_share').fill('120');
+    await page.getByTestId('save').click();
+    const note = page.getByTestId('quality-online_services_share');
+    await note.waitFor();
+    assert.match(
+      (await note.textContent()) ?? '',
+      /Refused by a data-quality rule: .*cannot exceed 100%/,
+    );
+    const stored = (await (
+      await fetch(`${base}/api/data?unit=VN-37&indicator=online_services_share&period=2022`)
+    ).json()) as { items: { value: number }[] };
+    assert.notEqual(stored.items[0]?.value, 120);
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
   test('the ministry approver finds the submissions waiting in its queue, approves the oldest, and the count drops', async () => {
     const page = await open('/approvals');
     await page.getByRole('textbox', { name: 'Email' }).fill('approver@demo.dxmon.org');
@@ -618,9 +640,17 @@ describe('the web app', () => {
     assert.equal(await oldest.getAttribute('data-testid'), 'queue-VN-37-dti-province-2023');
     assert.match(
       (await oldest.textContent()) ?? '',
-      /Ninh Binh\s*VN-37.*2023.*Ninh Binh data officer\s*\d+\s*Review/,
+      /Ninh Binh\s*VN-37.*2023.*Ninh Binh data officer\s*\d+.*Review/,
     );
     assert.equal(await rows.nth(1).getAttribute('data-testid'), 'queue-VN25-08-dti-province-2025');
+    // The demo's planted outlier (44 days for 4.4) shows on Tuyen Quang's 2026 submission.
+    assert.match(
+      (await page
+        .getByTestId('queue-VN25-08-dti-province-2026')
+        .getByTestId('queue-quality')
+        .textContent()) ?? '',
+      /outliers: [1-9]/,
+    );
     await page.screenshot({ path: join(shots, 'approvals.png'), fullPage: true });
 
     // The row opens the data set's entry page, where the approver approves it.

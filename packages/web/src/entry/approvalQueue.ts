@@ -14,6 +14,8 @@ export interface QueueItem {
   submitted_by: { id: number; name: string; email: string } | null;
   version: number;
   values: number;
+  /** Its data-quality issues, for the approver to look at before approving. */
+  quality: { blocking: number; warnings: number; outliers: number };
 }
 
 export interface ApprovalQueue {

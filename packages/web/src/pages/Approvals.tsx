@@ -1,4 +1,14 @@
-import { Alert, Anchor, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { approves, useApprovalQueue } from '../entry/approvalQueue.js';
@@ -9,7 +19,7 @@ import classes from './Approvals.module.css';
 /**
  * The submissions waiting for the signed-in approver's (or admin's) approval, oldest first: a
  * row each with its unit, data set, period, when and by whom it was submitted and how many values
- * it holds, linking to its data entry page, where it is approved or reopened with a reason.
+ * it holds and its data-quality issues (rules broken, outliers), linking to its data entry page, where it is approved or reopened with a reason.
  */
 export function Approvals() {
   const { t, i18n } = useTranslation();
@@ -64,6 +74,7 @@ export function Approvals() {
                   <Table.Th>{t('approvals.submitted')}</Table.Th>
                   <Table.Th>{t('approvals.by')}</Table.Th>
                   <Table.Th className={classes.number}>{t('approvals.values')}</Table.Th>
+                  <Table.Th>{t('quality.column')}</Table.Th>
                   <Table.Th>
                     <VisuallyHidden>{t('approvals.review')}</VisuallyHidden>
                   </Table.Th>
@@ -110,6 +121,26 @@ export function Approvals() {
                       </Table.Td>
                       <Table.Td data-label={t('approvals.values')} className={classes.number}>
                         <Text size="sm">{formatNumber(item.values, language)}</Text>
+                      </Table.Td>
+                      <Table.Td data-label={t('quality.column')}>
+                        {item.quality.blocking + item.quality.warnings + item.quality.outliers ===
+                        0 ? (
+                          <Text size="sm" c="dimmed" data-testid="queue-quality">
+                            {t('quality.none')}
+                          </Text>
+                        ) : (
+                          <Badge
+                            color={item.quality.blocking > 0 ? 'red' : 'orange'}
+                            variant="light"
+                            data-testid="queue-quality"
+                          >
+                            {t('quality.counts', {
+                              blocking: formatNumber(item.quality.blocking, language),
+                              warnings: formatNumber(item.quality.warnings, language),
+                              outliers: formatNumber(item.quality.outliers, language),
+                            })}
+                          </Badge>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Anchor

@@ -19,6 +19,12 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { ApiError, type DataValue, getJson, send, type WorkflowStatus } from '../api.js';
 import { ValueHistory } from '../components/ValueHistory.js';
+import {
+  type QualityNotes,
+  type QualityWarning,
+  refusalNotes,
+  warningNotes,
+} from '../entry/qualityNotes.js';
 import { UnitPicker } from '../entry/UnitPicker.js';
 import { defaultPeriod, periodsOfUnit } from '../entry/unitPeriods.js';
 import { useDatasetDetail, useDatasets } from '../entry/useDatasets.js';
@@ -87,6 +93,8 @@ export function DataEntry() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [reason, setReason] = useState('');
   const [historyOf, setHistoryOf] = useState<string | null>(null);
+  // Data-quality warnings and refusals of the last save, next to their fields.
+  const [notes, setNotes] = useState<QualityNotes>({});
 
   if (me.isLoading) return <Loader size="sm" />;
   if (!me.data)
@@ -121,8 +129,10 @@ export function DataEntry() {
 
   const save = async () => {
     setMessage(null);
+    setNotes({});
+    const codes = changed.map(([code]) => code);
     try {
-      await send('POST', '/api/data-values', {
+      const answer = await send<{ warnings?: QualityWarning[] }>('POST', '/api/data-values', {
         values: changed.map(([code, e]) => ({
           unit,
           indicator: code,
@@ -133,9 +143,16 @@ export function DataEntry() {
         })),
       });
       setEdits({});
-      setMessage({ ok: true, text: t('entry.saved', { count: changed.length }) });
+      const warnings = answer?.warnings ?? [];
+      setNotes(warningNotes(warnings, codes, t, i18n.language));
+      const saved = t('entry.saved', { count: changed.length });
+      setMessage({
+        ok: true,
+        text: warnings.length > 0 ? `${saved} ${t('quality.warningsSaved')}` : saved,
+      });
       await refresh();
     } catch (error) {
+      setNotes(refusalNotes(error, codes, t) ?? {});
       setMessage({ ok: false, text: describe(error) });
     }
   };
@@ -316,6 +333,17 @@ export function DataEntry() {
                       }}
                       data-testid={`value-${e.code}`}
                     />
+                    {(notes[e.code] ?? []).map((note) => (
+                      <Text
+                        key={note.text}
+                        size="xs"
+                        c={note.blocking ? 'red' : 'orange.8'}
+                        role={note.blocking ? 'alert' : 'status'}
+                        data-testid={`quality-${e.code}`}
+                      >
+                        {note.text}
+                      </Text>
+                    ))}
                   </Table.Td>
                   <Table.Td data-label={t('entry.evidence')}>
                     <TextInput
