@@ -186,6 +186,50 @@ onEachDatabase('reporting rounds on the demo', (database) => {
     assert.ok(y2024.items.every((i) => i.on_time === null));
   });
 
+  test('history over periods: each round counted with the units of its own period', async () => {
+    const res = await app.inject({
+      url: '/api/reporting/history?dataset=dti-province',
+      headers: as.analyst,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const history = res.json() as {
+      level: string;
+      items: { period: string; calendar: unknown; summary: Status['summary'] }[];
+    };
+    assert.equal(history.level, 'province');
+    const periods = history.items.map((i) => i.period);
+    const { rows } = await database().query<{ period: string }>(
+      `select distinct period from data_values where element = 'online_services_share'`,
+    );
+    for (const { period } of rows) assert.ok(periods.includes(period), `${period} in the history`);
+    assert.deepEqual(periods, [...periods].sort(), 'oldest first');
+    assert.ok(periods.includes('2026'), 'the round with a calendar');
+    const round = (period: string) => history.items.find((i) => i.period === period);
+    assert.equal(round('2024')?.summary.expected, 63);
+    assert.equal(round('2025')?.summary.expected, 34);
+    assert.equal(round('2026')?.summary.submitted, 10);
+    assert.equal(round('2026')?.summary.on_time, 6);
+    assert.notEqual(round('2026')?.calendar, null);
+    assert.equal(round('2024')?.calendar, null);
+    for (const period of ['2024', '2025', '2026'])
+      assert.deepEqual(
+        round(period)?.summary,
+        (await status(`dataset=dti-province&period=${period}`)).summary,
+        `${period} as GET /api/reporting counts it`,
+      );
+    const outside = await app.inject({
+      url: '/api/reporting/history?dataset=dti-province&parent=VN-01',
+      headers: as.officer,
+    });
+    assert.equal(outside.statusCode, 403, outside.body);
+    const unknown = await app.inject({
+      url: '/api/reporting/history?dataset=dti-provnce',
+      headers: as.analyst,
+    });
+    assert.equal(unknown.statusCode, 422, unknown.body);
+    assert.match(unknown.body, /dti-province/, 'a close match named');
+  });
+
   test("the commune model's 2024 round under Ninh Binh", async () => {
     const got = await status('dataset=commune-dx-model&period=2024&parent=VN-37', 'officer');
     const { rows } = await database().query<{ n: number }>(

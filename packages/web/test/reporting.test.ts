@@ -1,6 +1,6 @@
 // The reporting page in Vietnamese: the demo's 2026 round of the provincial index (34 provinces
 // expected, ten submitted, six on time, nine approved), a late province and an overdue one, the
-// map and the analyst's calendar form; axe finds nothing; screenshots at 1280 and 390 px.
+// map, the rounds over time and the analyst's calendar form; axe finds nothing; screenshots at 1280 and 390 px.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -60,10 +60,20 @@ describe('reporting rounds', () => {
     assert.equal(await page.getByTestId('status-VN25-79').textContent(), 'Quá hạn');
     assert.match(await page.getByTestId('reporting-VN25-79').innerText(), /Hồ Chí Minh/);
 
+    // The rounds over time: 2024 expected the 63 provinces of the time, 2025 the 34; a period
+    // opens its round.
+    const history = page.getByTestId('round-history');
+    await history.waitFor();
+    assert.match(await page.getByTestId('round-2024').innerText(), /^2024\s+63\s/);
+    assert.match(await page.getByTestId('round-2025').innerText(), /^2025\s+34\s/);
+    assert.match(await page.getByTestId('round-2026').innerText(), /^2026\s+34\s+10\s+6\s+9\s/);
     await page.getByTestId('reporting-map').locator('svg path').first().waitFor();
     await page.getByTestId('calendar-form').waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({ path: join(shots, 'reporting-vi-1280.png'), fullPage: true });
+    await history.getByRole('button', { name: 'Mở đợt 2024' }).click();
+    await page.getByTestId('tile-expected-value').filter({ hasText: /^63$/ }).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Kỳ' }).inputValue(), '2024');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -6,6 +6,7 @@ import { Forbidden } from '../http/problems.js';
 import { isoDate, periodCode, problemSchema, writeProblems } from '../http/schemas.js';
 import { deleteCalendar, listCalendars, putCalendar } from '../services/reporting/calendars.js';
 import { reportingStatus } from '../services/reporting/completeness.js';
+import { historyRounds, reportingHistory } from '../services/reporting/history.js';
 import { workflowStates } from '../services/workflow.js';
 
 const names = z.object({ en: z.string(), vi: z.string().nullable(), ar: z.string().nullable() });
@@ -21,6 +22,17 @@ const calendarSchema = z.object({
   updated_at: z.string(),
 });
 
+const summarySchema = z.object({
+  expected: z.number(),
+  with_values: z.number(),
+  submitted: z.number(),
+  on_time: z.number(),
+  late: z.number(),
+  overdue: z.number(),
+  approved: z.number(),
+  value_completeness: z.number(),
+});
+
 const statusSchema = z.object({
   dataset: z.object({
     id: z.string(),
@@ -32,16 +44,7 @@ const statusSchema = z.object({
   level: z.string(),
   parent: z.string(),
   calendar: calendarSchema.nullable(),
-  summary: z.object({
-    expected: z.number(),
-    with_values: z.number(),
-    submitted: z.number(),
-    on_time: z.number(),
-    late: z.number(),
-    overdue: z.number(),
-    approved: z.number(),
-    value_completeness: z.number(),
-  }),
+  summary: summarySchema,
   items: z.array(
     z.object({
       unit: z.string(),
@@ -86,14 +89,45 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request.actor);
-      const parent = request.query.parent ?? actor.unit ?? (await country(app.database));
-      if (!(await canReadPrivate(app.database, actor, parent)))
-        throw new Forbidden(`${parent} is outside your units`, [
-          { field: 'query.parent', message: 'outside your units', value: parent },
-        ]);
+      const parent = await readableParent(app.database, request.actor, request.query.parent);
       reply.header('cache-control', 'private, no-store');
       return reportingStatus(app.database, { ...request.query, parent });
+    },
+  );
+
+  app.get(
+    '/reporting/history',
+    {
+      schema: {
+        tags: ['reporting'],
+        summary: "A data set's reporting rounds over time",
+        description: `Signed-in users, for a \`parent\` in their units (default: the user's unit, or the country). Every period with a calendar, a workflow state or a value of the data set (the latest ${historyRounds}), oldest first, each with its calendar and the summary \`GET /api/reporting\` gives for it. Each period expects the units of the level that existed at its end (63 provinces in 2024, 34 in 2025).`,
+        querystring: z.object({
+          dataset: key.dataset,
+          parent: z.string().min(1).max(100).optional(),
+          level: z.string().min(1).max(100).optional(),
+        }),
+        response: {
+          200: z.object({
+            dataset: z.string(),
+            level: z.string(),
+            parent: z.string(),
+            items: z.array(
+              z.object({
+                period: z.string(),
+                calendar: calendarSchema.nullable(),
+                summary: summarySchema,
+              }),
+            ),
+          }),
+          ...readProblems,
+        },
+      },
+    },
+    async (request, reply) => {
+      const parent = await readableParent(app.database, request.actor, request.query.parent);
+      reply.header('cache-control', 'private, no-store');
+      return reportingHistory(app.database, { ...request.query, parent });
     },
   );
 
@@ -158,6 +192,21 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** The parent asked for (default the user's unit, or the country), if the user may read it. */
+async function readableParent(
+  sql: Sql,
+  actor: Parameters<typeof requireActor>[0],
+  asked: string | undefined,
+): Promise<string> {
+  const user = requireActor(actor);
+  const parent = asked ?? user.unit ?? (await country(sql));
+  if (!(await canReadPrivate(sql, user, parent)))
+    throw new Forbidden(`${parent} is outside your units`, [
+      { field: 'query.parent', message: 'outside your units', value: parent },
+    ]);
+  return parent;
+}
 
 /** The country: the unit without a parent (the demo's VN). */
 async function country(sql: Sql): Promise<string> {

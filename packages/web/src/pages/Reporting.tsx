@@ -8,7 +8,12 @@ import { formatDate } from '../format.js';
 import { useNames } from '../names.js';
 import { CalendarForm } from '../reporting/CalendarForm.js';
 import { ReportingTable } from '../reporting/ReportingTable.js';
-import { type ReportingCalendar, useReporting } from '../reporting/reportingApi.js';
+import { RoundHistory } from '../reporting/RoundHistory.js';
+import {
+  type ReportingCalendar,
+  useReporting,
+  useReportingHistory,
+} from '../reporting/reportingApi.js';
 import { StateMap } from '../reporting/StateMap.js';
 import { SummaryTiles } from '../reporting/SummaryTiles.js';
 import { useMe } from '../session.js';
@@ -51,6 +56,7 @@ export function Reporting() {
       ? undefined
       : (calendars.data?.items.at(-1)?.period ?? detail.data?.latest));
   const status = useReporting(me.data ? datasetId : undefined, period);
+  const history = useReportingHistory(me.data ? datasetId : undefined);
 
   if (me.isLoading) return <Loader size="sm" />;
   if (!me.data)
@@ -124,6 +130,9 @@ export function Reporting() {
             </Grid>
           )}
         </>
+      )}
+      {history.data && history.data.items.length > 1 && (
+        <RoundHistory history={history.data} current={period} onOpen={(p) => set('period', p)} />
       )}
     </Stack>
   );

@@ -79,3 +79,27 @@ export const statusColors: Record<UnitStatus, string> = {
   overdue: '#b02525',
   pending: '#5c636a',
 };
+
+/** GET /api/reporting/history: a data set's rounds over time, oldest first. */
+export interface ReportingHistory {
+  dataset: string;
+  level: string;
+  parent: string;
+  items: {
+    period: string;
+    calendar: ReportingCalendar | null;
+    summary: ReportingStatus['summary'];
+  }[];
+}
+
+export function useReportingHistory(dataset: string | undefined) {
+  return useQuery({
+    queryKey: ['reporting', 'history', dataset],
+    enabled: Boolean(dataset),
+    queryFn: ({ signal }) =>
+      getJson<ReportingHistory>(
+        `/api/reporting/history?dataset=${encodeURIComponent(dataset ?? '')}`,
+        signal,
+      ),
+  });
+}
