@@ -20,6 +20,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { backupRoutes } from './routes/backup.js';
 import { criteriaRoutes } from './routes/criteria.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { dataRoutes } from './routes/data.js';
 import { dataEntryRoutes } from './routes/dataEntry.js';
 import { explainRoutes } from './routes/explain.js';
@@ -119,6 +120,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
       await api.register(reportBatchRoutes);
       await api.register(reportRoutes);
       await api.register(reportingRoutes);
+      await api.register(dashboardRoutes);
       await api.register(backupRoutes);
     },
     { prefix: '/api' },
