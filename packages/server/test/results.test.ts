@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import { units } from '../src/db/schema.js';
+import { resultColumns, resultRows } from '../src/exports/exports.js';
+import { csvStream, exportTable } from '../src/exports/exportTable.js';
 import { saveFramework } from '../src/services/frameworks.js';
+import { getResults } from '../src/services/results.js';
 import { onEachDatabase } from './databases.js';
 import {
   adminAuthorization,
@@ -250,5 +254,222 @@ onEachDatabase('results', (database) => {
       'ehr_people / population * 100',
     );
     assert.equal((await app.inject('/api/frameworks/mini?version=9')).statusCode, 404);
+  });
+});
+
+// Commune-level views: three provinces' communes (some under a district), one of the provinces
+// ended on 2025-06-30; the views are checked against the unfiltered answer and the hierarchy the
+// test itself built.
+const hierarchy: Record<string, string[]> = {
+  // Ha Noi: eight communes directly, four more through a district.
+  'VN-01': [...communes('C01', 8), ...communes('C01-D', 4)],
+  'VN-08': communes('C08', 10),
+  'VN-02': communes('C02', 5),
+};
+const district = 'D01';
+
+function communes(prefix: string, n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
+}
+
+const communeFramework = `id: communes
+name: Commune index
+nodes:
+  - {code: CDX, name: Commune DX}
+  - {code: GOV, name: Government, parent: CDX}
+  - {code: online_share, parent: GOV}
+  - {code: days, parent: GOV, direction: -1}
+`;
+
+onEachDatabase('results views: parent, nodes, pages', (database) => {
+  let app: FastifyInstance;
+  const all = Object.values(hierarchy).flat();
+  before(async () => {
+    await seedProvinces(database());
+    const rows = [
+      { code: district, level: 'district', parent: 'VN-01', nameEn: 'District One' },
+      ...Object.entries(hierarchy).flatMap(([province, codes]) =>
+        codes.map((code) => ({
+          code,
+          level: 'commune',
+          parent: code.startsWith('C01-D') ? district : province,
+          nameEn: `Commune ${code}`,
+        })),
+      ),
+    ];
+    await database()
+      .db.insert(units)
+      .values(rows.map((r) => ({ ...r, validFrom: '2000-01-01' })));
+    await saveFramework(database().db, communeFramework);
+    app = await testApp(database());
+    // Values that tie now and then (ties share a rank), for 2024 only.
+    const csv = all.flatMap((code, i) => [
+      `${code},online_share,2024,${(i * 37) % 11}`,
+      `${code},days,2024,${(i * 13) % 7}`,
+    ]);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database()) },
+      body: `unit,indicator,period,value\n${csv.join('\n')}\n`,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+  });
+  after(() => app?.close());
+
+  const base = '/api/results?framework=communes&period=2024&level=commune';
+  const get = async (query: string) => {
+    const res = await app.inject(`${base}${query}`);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json();
+  };
+  type Item = { unit: string; rank: number; nodes: Record<string, unknown> };
+
+  test('without a view: every commune, total beside them, no page', async () => {
+    const full = await get('');
+    assert.equal(full.items.length, all.length);
+    assert.equal(full.total, all.length);
+    assert.equal(full.offset, 0);
+    assert.equal(full.limit, null);
+    assert.deepEqual(full.items.map((i: Item) => i.unit).sort(), [...all].sort());
+  });
+
+  test('every page concatenated is the full list, in its order', async () => {
+    const full = await get('');
+    for (const size of [1, 5, 7, all.length, 1000]) {
+      const pages: Item[] = [];
+      for (let offset = 0; offset < all.length; offset += size) {
+        const page = await get(`&limit=${size}&offset=${offset}`);
+        assert.equal(page.total, all.length);
+        assert.equal(page.limit, size);
+        assert.equal(page.offset, offset);
+        assert.ok(page.items.length <= size);
+        pages.push(...page.items);
+      }
+      assert.deepEqual(pages, full.items, `pages of ${size}`);
+    }
+    const past = await get(`&limit=5&offset=${all.length}`);
+    assert.deepEqual(past.items, []);
+    assert.equal(past.total, all.length);
+  });
+
+  test("parent: a province's communes at any depth, as the full answer filtered", async () => {
+    const full = await get('');
+    for (const [province, codes] of Object.entries(hierarchy)) {
+      const expected = full.items.filter((i: Item) => codes.includes(i.unit));
+      const under = await get(`&parent=${province}`);
+      assert.equal(under.total, codes.length, province);
+      assert.deepEqual(under.items, expected, province);
+      // Ranks stay those among every commune of the country.
+      assert.ok(under.items.some((i: Item) => i.rank > codes.length) || province === 'VN-08');
+    }
+    const inDistrict = await get(`&parent=${district}`);
+    assert.deepEqual(
+      inDistrict.items.map((i: Item) => i.unit).sort(),
+      hierarchy['VN-01']?.filter((c) => c.startsWith('C01-D')),
+    );
+    const country = await get('&parent=VN');
+    assert.deepEqual(country.items, full.items);
+    // Parent and page together: pages of the province's list.
+    const province = await get('&parent=VN-01');
+    const second = await get('&parent=VN-01&limit=5&offset=5');
+    assert.equal(second.total, 12);
+    assert.deepEqual(second.items, province.items.slice(5, 10));
+  });
+
+  test('parent follows the hierarchy on the date: a province ended in 2025 has no communes then', async () => {
+    const later = await app.inject(`${base}&at=2025-12-31&parent=VN-08`);
+    assert.equal(later.statusCode, 400, later.body);
+    assert.equal(later.json().fields[0].field, 'query.parent');
+    assert.match(later.json().detail, /did not exist on 2025-12-31/);
+  });
+
+  test('nodes: only the nodes asked for, with the same scores; empty: the index score only', async () => {
+    const full = await get('');
+    const some = await get('&nodes=GOV,%20days,GOV');
+    assert.deepEqual(
+      some.nodes.map((n: { code: string }) => n.code),
+      ['GOV', 'days'],
+    );
+    some.items.forEach((item: Item & { score: number }, i: number) => {
+      const whole = full.items[i];
+      assert.equal(item.unit, whole.unit);
+      assert.equal(item.score, whole.score);
+      assert.deepEqual(item.nodes, { GOV: whole.nodes.GOV, days: whole.nodes.days });
+    });
+    const none = await get('&nodes=&limit=3');
+    assert.deepEqual(none.nodes, []);
+    assert.deepEqual(
+      none.items.map((i: Item) => i.nodes),
+      [{}, {}, {}],
+    );
+    assert.deepEqual(
+      none.items.map((i: Item) => i.rank),
+      full.items.slice(0, 3).map((i: Item) => i.rank),
+    );
+    // The cached full answer is untouched by a view.
+    assert.equal(Object.keys((await get('')).items[0].nodes).length, 4);
+  });
+
+  test('bad views are 400s naming the field', async () => {
+    for (const [query, field, pattern] of [
+      ['&limit=1001', 'querystring.limit', /1000/],
+      ['&limit=0', 'querystring.limit', /1/],
+      ['&limit=ten', 'querystring.limit', /number/],
+      ['&offset=-1', 'querystring.offset', /0/],
+      ['&parent=C99-01', 'query.parent', /no such unit/],
+      ['&parent=VN-1', 'query.parent', /no such unit/],
+      ['&nodes=GOV,dayz', 'query.nodes', /dayz/],
+    ] as const) {
+      const res = await app.inject(`${base}${query}`);
+      assert.equal(res.statusCode, 400, `${query}: ${res.body}`);
+      const problem = res.json();
+      assert.equal(problem.fields[0].field, field, query);
+      assert.match(problem.fields[0].message, pattern, query);
+    }
+    const close = (await app.inject(`${base}&nodes=dayz`)).json();
+    assert.match(close.detail, /did you mean "days"/);
+  });
+
+  test('a streamed CSV export is byte for byte the in-memory one, and it streams', async () => {
+    const streamed = await app.inject(
+      '/api/exports/results.csv?framework=communes&period=2024&level=commune',
+    );
+    assert.equal(streamed.statusCode, 200, streamed.body);
+    assert.equal(streamed.headers['content-length'], undefined, 'sent as it is made');
+    assert.equal(streamed.headers['x-row-count'], String(all.length * 4));
+    const results = await getResults(database(), {
+      frameworkId: 'communes',
+      period: '2024',
+      level: 'commune',
+    });
+    const inMemory = await exportTable(resultColumns, [...resultRows(results)], 'csv');
+    assert.ok(typeof inMemory.body === 'string');
+    assert.ok(streamed.rawPayload.equals(Buffer.from(inMemory.body)));
+    assert.equal(
+      streamed.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n').length,
+      1 + all.length * 4,
+    );
+    // Rows are turned into text as the reader asks: the first chunk comes before the last row.
+    let produced = 0;
+    const rows = function* () {
+      for (let i = 0; i < 100_000; i++) {
+        produced++;
+        yield { unit: `U${i}`, code: 'X', period: '2024', score: i / 3, rank: i + 1 };
+      }
+    };
+    const stream = csvStream(resultColumns, rows());
+    const first = await new Promise<Buffer>((resolve) =>
+      stream.once('data', (chunk: Buffer) => {
+        stream.pause();
+        resolve(chunk);
+      }),
+    );
+    assert.ok(first.length > 0);
+    assert.ok(produced < 100_000, `${produced} rows made before the first chunk`);
+    stream.destroy();
   });
 });

@@ -55,6 +55,10 @@ export interface Results {
   level: string;
   at: string;
   derived: boolean;
+  /** Units matching `parent` before `limit` and `offset` (all of them without a view). */
+  total: number;
+  offset: number;
+  limit: number | null;
   nodes: ResultNode[];
   items: ResultItem[];
 }

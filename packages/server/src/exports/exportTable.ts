@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { stringify as csvStringifier } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
@@ -6,7 +8,41 @@ export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportedFile {
   contentType: string;
-  body: string | Buffer;
+  /** A stream for CSV made by exportRows: written as its rows are produced. */
+  body: string | Buffer | Readable;
+}
+
+const csvType = 'text/csv; charset=utf-8';
+
+/**
+ * Like exportTable, but a CSV is a stream that turns each row into text as it is read (with
+ * backpressure), so that neither the rows nor the file are ever whole in memory: 3,321 communes on
+ * 50 nodes are 166,000 rows. The bytes are exportTable's. XLSX and JSON are made in memory.
+ */
+export async function exportRows(
+  columns: readonly string[],
+  rows: Iterable<Record<string, unknown>>,
+  format: ExportFormat,
+  sheetName = 'data',
+): Promise<ExportedFile> {
+  if (format !== 'csv') return exportTable(columns, [...rows], format, sheetName);
+  return { contentType: csvType, body: csvStream(columns, rows) };
+}
+
+/** The rows as CSV text in chunks, each row converted when the reader wants more. */
+export function csvStream(
+  columns: readonly string[],
+  rows: Iterable<Record<string, unknown>>,
+): Readable {
+  const records = Readable.from(
+    (function* () {
+      for (const r of rows) yield columns.map((c) => cell(r[c]));
+    })(),
+  );
+  const stringifier = csvStringifier({ header: true, columns: [...columns], bom: true });
+  // A failure while producing rows ends the response with that error rather than hanging it.
+  records.on('error', (error) => stringifier.destroy(error));
+  return records.pipe(stringifier);
 }
 
 /**
@@ -31,7 +67,7 @@ export async function exportTable(
       rows.map((r) => columns.map((c) => cell(r[c]))),
       { header: true, columns: [...columns], bom: true },
     );
-    return { contentType: 'text/csv; charset=utf-8', body };
+    return { contentType: csvType, body };
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

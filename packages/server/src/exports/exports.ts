@@ -2,9 +2,9 @@ import type { Database } from '../db/database.js';
 import { NotFound } from '../http/problems.js';
 import { criteriaResults } from '../services/criteria.js';
 import { listDataValues } from '../services/dataValues.js';
-import { getResults } from '../services/results.js';
+import { getResults, type Results } from '../services/results.js';
 import { assessTargets } from '../services/targets.js';
-import { type ExportedFile, type ExportFormat, exportTable } from './exportTable.js';
+import { type ExportedFile, type ExportFormat, exportRows } from './exportTable.js';
 
 /** A file to send or write, with its suggested name. */
 export interface NamedExport extends ExportedFile {
@@ -37,23 +37,29 @@ export async function exportResults(
   if (q.unit && items.length === 0) {
     throw new NotFound(`unit "${q.unit}" has no results for ${q.framework} in ${q.period}`);
   }
-  const rows = items.flatMap((item) =>
-    results.nodes.map((node) => ({
-      unit: item.unit,
-      code: node.code,
-      period: results.period,
-      score: item.nodes[node.code]?.score ?? null,
-      rank: item.nodes[node.code]?.rank ?? null,
-    })),
-  );
-  const file = await exportTable(
-    ['unit', 'code', 'period', 'score', 'rank'],
-    rows,
-    format,
-    'results',
-  );
+  const file = await exportRows(resultColumns, resultRows(results, items), format, 'results');
   const name = `results-${q.framework}-${q.period}${q.unit ? `-${q.unit}` : ''}.${format}`;
-  return { ...file, rows: rows.length, name };
+  return { ...file, rows: items.length * results.nodes.length, name };
+}
+
+export const resultColumns = ['unit', 'code', 'period', 'score', 'rank'] as const;
+
+/** The rows of a results file, made one at a time as they are written: unit by unit, node by node. */
+export function* resultRows(
+  results: Results,
+  items: Results['items'] = results.items,
+): Generator<Record<(typeof resultColumns)[number], unknown>> {
+  for (const item of items) {
+    for (const node of results.nodes) {
+      yield {
+        unit: item.unit,
+        code: node.code,
+        period: results.period,
+        score: item.nodes[node.code]?.score ?? null,
+        rank: item.nodes[node.code]?.rank ?? null,
+      };
+    }
+  }
 }
 
 export interface DataExportQuery {
@@ -82,11 +88,7 @@ export async function exportData(
 ): Promise<NamedExport> {
   // Open data: the approved values, as the public sees them.
   const { items } = await listDataValues(database, { ...q, limit: 2_000_000, offset: 0 });
-  const file = await exportTable(
-    dataColumns,
-    items as unknown as Record<string, unknown>[],
-    format,
-  );
+  const file = await exportRows(dataColumns, items as unknown as Record<string, unknown>[], format);
   return { ...file, rows: items.length, name: `data.${format}` };
 }
 
@@ -127,7 +129,7 @@ export async function exportTargets(
   format: ExportFormat,
 ): Promise<NamedExport> {
   const items = await assessTargets(database, { unit: q.unit, plan: q.plan, asOf: q.as_of });
-  const file = await exportTable(
+  const file = await exportRows(
     targetColumns,
     items as unknown as Record<string, unknown>[],
     format,
@@ -162,7 +164,7 @@ export async function exportCriteria(
     missing: i.missing.join(' '),
   }));
   const columns = Object.keys(rows[0] ?? { unit: 0 });
-  const file = await exportTable(columns, rows, format, 'criteria');
+  const file = await exportRows(columns, rows, format, 'criteria');
   return {
     ...file,
     rows: rows.length,
