@@ -29,6 +29,7 @@ import { frameworkRoutes } from './routes/frameworks.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { nameRoutes } from './routes/names.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { planRoutes } from './routes/plans.js';
 import { qualityRoutes } from './routes/quality.js';
 import { reportBatchRoutes } from './routes/reportBatch.js';
@@ -120,6 +121,7 @@ export async function buildApp({ config, database, jobs }: AppOptions): Promise<
       await api.register(reportBatchRoutes);
       await api.register(reportRoutes);
       await api.register(reportingRoutes);
+      await api.register(notificationRoutes);
       await api.register(dashboardRoutes);
       await api.register(backupRoutes);
     },

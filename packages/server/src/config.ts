@@ -38,6 +38,14 @@ export const serverConfigSchema = z.object({
           ? true
           : v.split(',').map((a) => a.trim()),
     ),
+  /** The SMTP server of e-mail notifications (`smtp://user:pass@host:587`); in-app only when absent. */
+  smtpUrl: z.string().url().optional(),
+  /** The sender of e-mail notifications. */
+  mailFrom: z.string().min(3).default('dxmon <dxmon@localhost>'),
+  /** The address people open dxmon at: links in e-mails start with it. */
+  publicUrl: z.string().url().optional(),
+  /** Officers are reminded this many days before a round's due date (and on it). */
+  reminderDaysBefore: z.coerce.number().int().min(0).max(60).default(3),
 });
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;
@@ -45,7 +53,7 @@ export type ServerConfig = z.output<typeof serverConfigSchema>;
 /**
  * Builds the configuration from command-line flags and the environment (flags win). Only
  * `DATABASE_URL`, `DATABASE_MIGRATION_URL`, `DATABASE_APP_ROLE`, `DXMON_DATA_DIR`, `PORT`, `HOST`,
- * `LOG_LEVEL` and `TRUST_PROXY` are read, here and nowhere else.
+ * `LOG_LEVEL`, `TRUST_PROXY`, `SMTP_URL`, `MAIL_FROM`, `PUBLIC_URL` and `REMINDER_DAYS_BEFORE` are read, here and nowhere else.
  */
 export function loadConfig(
   flags: Partial<Record<keyof ServerConfig, unknown>> = {},
@@ -61,6 +69,10 @@ export function loadConfig(
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    reminderDaysBefore: env.REMINDER_DAYS_BEFORE || undefined,
     ...defined,
   });
 }

@@ -4,6 +4,7 @@ import type { ServerConfig } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { localRequestHandler } from './local/localAccess.js';
 import { type Jobs, startJobs } from './services/jobs.js';
+import { createMailer } from './services/notifications/mailer.js';
 import { closeBrowser } from './services/reports/browser.js';
 
 export interface Server {
@@ -50,8 +51,16 @@ export async function createServer(
   let jobs: Jobs | undefined;
   let app: FastifyInstance;
   try {
-    jobs = await startJobs(database, { workers: config.workers });
+    jobs = await startJobs(database, {
+      workers: config.workers,
+      notifications: {
+        mailer: createMailer(config.smtpUrl, config.mailFrom),
+        publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+        reminderDaysBefore: config.reminderDaysBefore,
+      },
+    });
     app = await buildApp({ config, database, jobs });
+    if (!config.smtpUrl) app.log.info('e-mail off: SMTP_URL not set; notifications in-app only');
   } catch (error) {
     await jobs?.stop();
     await database.close();

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   customType,
   date,
@@ -254,6 +255,8 @@ export const users = pgTable(
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
     language: text('language').notNull().default('en'),
+    /** Whether reminders and notices also go by e-mail (the user's choice); in-app always. */
+    emailNotifications: boolean('email_notifications').notNull().default(true),
     /** argon2id PHC string; null for an account that may only use API tokens. */
     passwordHash: text('password_hash'),
     role: text('role').notNull(),
@@ -500,5 +503,46 @@ export const qualityRules = pgTable(
   (t) => [
     check('quality_rules_severity', sql`${t.severity} in ('warning', 'blocking')`),
     index('quality_rules_dataset').on(t.dataset),
+  ],
+);
+
+/**
+ * A user's notification (the bell): a reminder to report before or on a due date, or a notice that
+ * a submission waits for approval. `dedupe_key` is unique: a reminder or notice is inserted with
+ * ON CONFLICT DO NOTHING, so restarts and concurrent processes never make it twice. The e-mail
+ * goes out once: pending -> sending (claimed by one process) -> sent, or back to pending after a
+ * failure until `email_attempts` reaches the limit (failed); skipped when the user wants no
+ * e-mail or none is configured.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    dataset: text('dataset').notNull(),
+    period: text('period').notNull(),
+    /** The unit concerned, when there is one (a submission; a reminder for one unit). */
+    unit: text('unit').references(() => units.code),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    /** What the message says besides the columns: due date, units not submitted, who submitted. */
+    details: jsonb('details').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    emailState: text('email_state').notNull().default('pending'),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    emailSentAt: timestamp('email_sent_at', { withTimezone: true }),
+    emailError: text('email_error'),
+  },
+  (t) => [
+    check('notifications_kind', sql`${t.kind} in ('reminder', 'submitted')`),
+    check(
+      'notifications_email_state',
+      sql`${t.emailState} in ('pending', 'sending', 'sent', 'failed', 'skipped')`,
+    ),
+    index('notifications_user').on(t.userId, t.createdAt),
+    index('notifications_email_pending').on(t.emailState),
   ],
 );

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/database.js';
+import { remindOfficers } from '../services/notifications/reminders.js';
 import type { User } from '../services/users.js';
 import { transition } from '../services/workflow.js';
 
@@ -127,4 +128,16 @@ export async function loadDemoRound(database: Database, users: User[]): Promise<
     replayed++;
   }
   return replayed;
+}
+
+/**
+ * Reminds the officers of the demo's rounds as the reminder job did on each round's due date
+ * (the job's own code, at the demo's dates): Ho Chi Minh City's officer for the provincial index
+ * 2026, Ninh Binh's for its communes' model 2024. The job, when the server runs, makes none of
+ * them again.
+ */
+export async function remindDemoRounds(database: Database): Promise<number> {
+  let created = 0;
+  for (const c of demoCalendars) created += (await remindOfficers(database, 3, c.due_on)).created;
+  return created;
 }

@@ -15,7 +15,7 @@ import { saveFramework } from '../services/frameworks.js';
 import { importTranslations } from '../services/translationTable.js';
 import { createUser, type User } from '../services/users.js';
 import { loadDemoQuality } from './demoQuality.js';
-import { loadDemoRound } from './demoRound.js';
+import { loadDemoRound, remindDemoRounds } from './demoRound.js';
 import { submitDemoData } from './demoSubmissions.js';
 
 /** The demo data set shipped in the repository (data/demo). */
@@ -52,6 +52,13 @@ export const demoAccounts = [
     language: 'vi',
   },
   { email: 'viewer@demo.dxmon.org', name: 'Ninh Binh viewer', role: 'viewer', unit: 'VN-37' },
+  // Ho Chi Minh City has not submitted its 2026 data: its officer has reminders waiting.
+  {
+    email: 'officer.hcmc@demo.dxmon.org',
+    name: 'Ho Chi Minh City data officer',
+    role: 'officer',
+    unit: 'VN25-79',
+  },
 ];
 
 export interface DemoSummary {
@@ -237,6 +244,8 @@ export async function loadDemo(
   await submitDemoData(database, accounts);
   // The reporting calendars and the 2026 round as it went: some provinces on time, some late.
   await loadDemoRound(database, accounts);
+  // The reminders the rounds' officers had by their due dates, made as the schedule makes them.
+  await remindDemoRounds(database);
   // Units, lineage, plans and targets went in directly: cached responses are stale now.
   await bumpContentRevision(database);
   return {

@@ -124,7 +124,12 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: statusSchema, ...problems },
         },
       },
-      async (request) => transition(app.database, request.actor, { ...request.body, action }),
+      async (request) => {
+        const status = await transition(app.database, request.actor, { ...request.body, action });
+        // The approvers' notices were made with the submission; their e-mails go out now.
+        if (action === 'submit') await app.jobs.notify();
+        return status;
+      },
     );
   }
 };

@@ -3,6 +3,9 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 import { MigrationsPending, runMigrate } from '../db/migrations.js';
 import { computeAssessment, type RunKey } from './assessments.js';
+import { type DispatchResult, dispatchMail } from './notifications/dispatch.js';
+import { defaultNotificationSettings, type NotificationSettings } from './notifications/mailer.js';
+import { type ReminderRun, remindOfficers } from './notifications/reminders.js';
 import { batchJobOptions, runReportBatch } from './reports/batch.js';
 import { makeReportDocument, type ReportJobData } from './reports/documents.js';
 
@@ -18,6 +21,13 @@ export interface Jobs {
   report(data: ReportJobData): Promise<string>;
   /** A report job's state (created, active, completed, failed...) and its output or error. */
   reportJob(id: string): Promise<{ state: string; output: unknown } | null>;
+  /** Queues the sending of notifications' pending e-mails (after a submission). */
+  notify(): Promise<void>;
+  /**
+   * The reminder job's work, now, in this process: reminds officers of rounds due (`today` by
+   * default the UTC day), then sends pending e-mails. The schedule runs the same.
+   */
+  remind(today?: string): Promise<ReminderRun & DispatchResult>;
   /** Whether this process runs report workers. */
   reportWorkers: boolean;
   stop(): Promise<void>;
@@ -27,6 +37,10 @@ const assessQueue = 'assessment';
 const refreshQueue = 'refresh-results';
 const reportBatchQueue = 'report-batch';
 const reportQueue = 'report';
+const remindersQueue = 'reminders';
+const mailQueue = 'notification-mail';
+/** How often the reminders run (cron, UTC), besides once at start. */
+export const remindersCron = '*/15 * * * *';
 /** Report documents made at once by one process (PDFs print in parallel in one browser). */
 const reportWorkerCount = 2;
 /** The queues, created with the schema: adding one to pg-boss is DDL, the owner's to run. */
@@ -35,6 +49,8 @@ const queues: [string, Record<string, unknown>][] = [
   [refreshQueue, { policy: 'singleton' }],
   [reportBatchQueue, {}],
   [reportQueue, {}],
+  [remindersQueue, {}],
+  [mailQueue, {}],
 ];
 
 /** The PostgreSQL schema holding the queue's tables. */
@@ -74,7 +90,11 @@ export async function installJobs(database: Pick<Database, 'query' | 'exec'>): P
  * Starts the queue and, with `workers`, this process's workers. Any number of processes may
  * share one PostgreSQL queue; on PGlite, the one process does everything.
  */
-export async function startJobs(database: Database, options: { workers: boolean }): Promise<Jobs> {
+export async function startJobs(
+  database: Database,
+  options: { workers: boolean; notifications?: NotificationSettings },
+): Promise<Jobs> {
+  const notifications = options.notifications ?? defaultNotificationSettings;
   // An application role (see db/applicationRole.ts) runs no DDL: the owner installed the schema.
   const install = database.runsMigrations !== false;
   const boss = queueOn(database, install);
@@ -123,6 +143,13 @@ export async function startJobs(database: Database, options: { workers: boolean 
       const job = await boss.getJobById(reportQueue, id);
       return job ? { state: job.state, output: job.output } : null;
     },
+    notify: async () => {
+      await boss.send(mailQueue, {}, { retryLimit: 2, retryDelay: 30 });
+    },
+    remind: async (today) => {
+      const run = await remindOfficers(database, notifications.reminderDaysBefore, today);
+      return { ...run, ...(await dispatchMail(database, notifications)) };
+    },
     get reportWorkers() {
       return reportWorkers.length > 0;
     },
@@ -132,6 +159,7 @@ export async function startJobs(database: Database, options: { workers: boolean 
       stopping = true;
       await Promise.race([Promise.allSettled([...underWay]), sleep(3000)]);
       await boss.stop({ graceful: true, wait: true, timeout: 1500 });
+      notifications.mailer?.close();
       // A handler past the bound (one long assessment) ends before the database closes.
       await Promise.allSettled([...underWay]);
     },
@@ -177,6 +205,19 @@ export async function startJobs(database: Database, options: { workers: boolean 
         if (!finished) await jobs.reportBatch(job.data.batchId);
       }),
     );
+    await boss.work(
+      remindersQueue,
+      { pollingIntervalSeconds: 2 },
+      tracked(() => jobs.remind()),
+    );
+    await boss.work(
+      mailQueue,
+      { pollingIntervalSeconds: 1 },
+      tracked(() => dispatchMail(database, notifications)),
+    );
+    // Every 15 minutes and once now; each run makes only the reminders not made before.
+    await boss.schedule(remindersQueue, remindersCron, {}, { tz: 'UTC' });
+    await boss.send(remindersQueue, {});
     for (let i = 0; i < reportWorkerCount; i++) {
       reportWorkers.push(
         await boss.work<ReportJobData>(

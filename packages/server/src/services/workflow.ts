@@ -14,6 +14,8 @@ import { recordAudit } from './audit.js';
 import { bumpDataRevision } from './dataRevision.js';
 import { datasetElements } from './datasets.js';
 import { lockDataWrites } from './dataWriteLock.js';
+import { noticeSubmission } from './notifications/notices.js';
+import { settleSubmissionNotices } from './notifications/store.js';
 
 export const workflowStates = ['draft', 'submitted', 'approved', 'reopened'] as const;
 export type WorkflowState = (typeof workflowStates)[number];
@@ -201,6 +203,14 @@ export async function transition(
         at: t.at,
       },
     ]);
+    // The approvers learn that a submission waits for them; an approval or a reopening settles it.
+    if (t.action === 'submit')
+      await noticeSubmission(sql, actor, {
+        ...t,
+        version: after.version,
+        at: after.updated_at ?? new Date().toISOString(),
+      });
+    else await settleSubmissionNotices(sql, t);
     return after;
   });
 }
