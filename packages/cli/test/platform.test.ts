@@ -83,6 +83,11 @@ describe('the demo through the terminal', () => {
     assert.notEqual(before, 99.5);
     const dry = run(dir, 'import', 'good.csv', '--data-dir', 'db', '--dry-run');
     assert.equal(dry.status, 0, dry.stderr);
+    // 99.5% is far above the other provinces (their median near 64%): a warning naming the row.
+    assert.match(
+      dry.stderr,
+      /good\.csv:2: warning: VN-01 2024: online_services_share 99\.5 is unusual among \d+ units/,
+    );
     assert.equal(onlineShare2024(), before);
     const real = run(dir, 'import', 'good.csv', '--data-dir', 'db');
     assert.equal(real.status, 0, real.stderr);

@@ -247,12 +247,41 @@ onEachDatabase('data quality', (database) => {
       assert.deepEqual(
         res
           .json()
-          .warnings.map((w: { rule: string; unit: string; rows: number[] }) => [
-            w.rule,
-            w.unit,
-            w.rows,
-          ]),
+          .warnings.filter((w: { kind: string }) => w.kind === 'rule')
+          .map((w: { rule: string; unit: string; rows: number[] }) => [w.rule, w.unit, w.rows]),
         [['online', 'VN-08', [2]]],
+      );
+    });
+
+    test('an outlier is a warning naming its row, against peers and its own history; the import is applied', async () => {
+      // Days of the other provinces in 2024 are 5 to 9; 900 is far from them and from its 6 of 2023.
+      const res = await importCsv(
+        'unit,indicator,period,value\nVN-14,online_share,2024,53\nVN-14,days,2024,900\n',
+      );
+      assert.equal(res.statusCode, 200, res.body);
+      const report = res.json();
+      assert.equal(report.status, 'applied');
+      const outliers = report.warnings
+        .filter((w: { kind: string }) => w.kind === 'outlier')
+        .map((w: { unit: string; element: string; test: string; rows: number[] }) => [
+          w.unit,
+          w.element,
+          w.test,
+          w.rows,
+        ]);
+      assert.deepEqual(outliers, [
+        ['VN-14', 'days', 'peers', [3]],
+        ['VN-14', 'days', 'history', [3]],
+      ]);
+      assert.equal(report.warnings_total, report.warnings.length);
+      assert.equal(report.outliers_checked, undefined, 'checked');
+      assert.equal((await value('VN-14', 'days', '2024'))?.value, 900, 'written, not changed');
+      // An ordinary value draws no outlier warning.
+      const calm = await importCsv('unit,indicator,period,value\nVN-14,days,2024,7\n');
+      assert.equal(calm.statusCode, 200, calm.body);
+      assert.equal(
+        (calm.json().warnings ?? []).filter((w: { kind: string }) => w.kind === 'outlier').length,
+        0,
       );
     });
   });

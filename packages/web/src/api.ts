@@ -1,3 +1,4 @@
+import type { QualityIssue } from './entry/qualityNotes.js';
 /** A refusal from the API: its RFC 9457 problem document. */
 export class ApiError extends Error {
   constructor(
@@ -238,6 +239,11 @@ export interface ImportReport {
   unchanged: number;
   problems: { row: number; field: string; value: string; message: string }[];
   problems_total: number;
+  /** Data-quality warnings (rules broken, outliers), the rows concerned; nothing is refused. */
+  warnings?: (QualityIssue & { rows: number[] })[];
+  warnings_total?: number;
+  /** False when the file was too large to be checked for outliers. */
+  outliers_checked?: boolean;
 }
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -299,7 +299,7 @@ describe('the web app', () => {
     await page.close();
   });
 
-  test('the import wizard: a bad row is shown with its line and reason; the corrected file goes in', async () => {
+  test('the import wizard: a bad row is shown with its line and reason; an outlier is a warning; the corrected file goes in', async () => {
     const page = await open('/import');
     await page.getByRole('textbox', { name: 'Email' }).fill('analyst@demo.dxmon.org');
     await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
@@ -336,6 +336,21 @@ describe('the web app', () => {
     );
     await page.getByTestId('check').click();
     await page.getByText('Nothing is written yet').waitFor();
+    // 12.5% is far below the other provinces' online services and VN-02's own 2023 value: the
+    // check warns, naming the row, and still lets the file in.
+    const warnings = page.getByTestId('import-warnings').locator('tbody tr');
+    // The element named in the reader's language once the names have come.
+    await warnings.getByText('Public services provided fully online').first().waitFor();
+    const warned = await warnings.allInnerTexts();
+    assert.ok(
+      warned.some((row) => /^3\s+VN-02\s/.test(row) && /Unusual among the other units/.test(row)),
+      warned.join(' | '),
+    );
+    assert.ok(
+      warned.some((row) => /^3\s+VN-02\s/.test(row) && /A jump from 2023: 12\.5 after/.test(row)),
+      warned.join(' | '),
+    );
+    await page.screenshot({ path: join(shots, 'import-warnings.png') });
     await page.getByTestId('import').click();
     await page.getByText('Imported:').waitFor();
     await page.screenshot({ path: join(shots, 'import-applied.png') });

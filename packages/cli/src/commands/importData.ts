@@ -25,7 +25,9 @@ export function importCommand(): Command {
       `
 Long format: unit,indicator,period,value[,source,evidence]. Wide format: unit,period and one column
 per indicator. Every row is checked before anything is written; with any problem nothing is written
-and each bad row is listed with its row number, field and value (exit code 1).
+and each bad row is listed with its row number, field and value (exit code 1). Data-quality
+warnings (warning rules broken, values far from the other units' or from the unit's previous
+period) are printed on standard error with their rows; they do not stop the import.
 
 Examples:
   $ dxmon import values-2024.csv --dry-run
@@ -89,10 +91,29 @@ async function runImport(file: string, flags: ImportFlags): Promise<void> {
       ),
     );
   }
+  for (const w of report.warnings ?? []) process.stderr.write(`${warningLine(file, w)}\n`);
+  const more = (report.warnings_total ?? 0) - (report.warnings?.length ?? 0);
+  if (more > 0) process.stderr.write(`${file}: ${more} more warnings not listed\n`);
+  if (report.outliers_checked === false)
+    process.stderr.write(
+      `${file}: too many values to check for outliers here; run the data set's data-quality check (GET /api/quality/run)\n`,
+    );
   const verb = report.status === 'applied' ? 'imported' : 'checked (dry run, nothing written)';
   process.stdout.write(
     `${file}: ${verb}: ${report.rows} rows, ${report.values} values (${report.layout} format): ${report.inserted} new, ${report.updated} changed, ${report.unchanged} unchanged\n`,
   );
+}
+
+type ImportWarning = NonNullable<ImportReport['warnings']>[number];
+
+/** A data-quality warning as a line naming the file's rows, for standard error. */
+export function warningLine(file: string, w: ImportWarning): string {
+  const at = `${file}:${w.rows.join(',')}: warning: ${w.unit} ${w.period}`;
+  if (w.kind === 'rule')
+    return `${at}: rule "${w.rule}" (${w.expression}) broken: ${w.left} against ${w.right}${w.message.en ? `: ${w.message.en}` : ''}`;
+  if (w.test === 'peers')
+    return `${at}: ${w.element} ${w.value} is unusual among ${w.peers} units (their median ${w.median}, robust z-score ${w.score.toFixed(2)})`;
+  return `${at}: ${w.element} ${w.value} jumps from ${w.previous_value} in ${w.previous_period} (x ${w.ratio.toFixed(2)})`;
 }
 
 function refusedReport(response: ApiResponse): ImportReport | undefined {

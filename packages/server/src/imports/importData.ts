@@ -313,7 +313,12 @@ export async function importData(
       const locked = await lockedCellsOf(sql, cells);
       // Data-quality rules on the values as they will be: blocking ones refuse the rows.
       const quality = await checkImport(sql, cells, layout?.kind === 'wide' ? undefined : 'value');
-      if (quality.warnings.length > 0) report.warnings = quality.warnings;
+      if (quality.warnings.length > 0) {
+        report.warnings = quality.warnings.slice(0, maxProblems);
+        report.warnings_total = quality.warnings.length;
+      }
+      if (!quality.outliersChecked && quality.problems.length === 0)
+        report.outliers_checked = false;
       const refusals = [...stale.problems, ...locked, ...quality.problems];
       if (refusals.length > 0) {
         outsideUnits += stale.outsideUnits;

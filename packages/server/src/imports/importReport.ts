@@ -28,8 +28,14 @@ export interface ImportReport {
   problems_total: number;
   /** Rows for units outside the importer's units: the import is then refused as forbidden (403). */
   outside_units?: number;
-  /** Data-quality warning rules broken by the values, with the rows concerned. */
+  /**
+   * Data-quality warnings about the values (warning rules broken, outliers), with the rows
+   * concerned: the first `maxProblems`; `warnings_total` counts them all. Nothing is refused.
+   */
   warnings?: ImportWarning[];
+  warnings_total?: number;
+  /** False when the import was too large to be checked for outliers (`outlierCheckLimit`). */
+  outliers_checked?: boolean;
 }
 
 export const maxProblems = 1000;

@@ -31,6 +31,8 @@ const reportSchema = z.object({
   warnings: z
     .array(z.intersection(issueSchema, z.object({ rows: z.array(z.number()) })))
     .optional(),
+  warnings_total: z.number().optional(),
+  outliers_checked: z.boolean().optional(),
 });
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {

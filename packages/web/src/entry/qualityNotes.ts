@@ -7,7 +7,10 @@ type Messages = { en: string | null; vi: string | null; ar: string | null };
  * A data-quality warning about a form's values (POST /api/data-values `warnings`): a warning rule
  * broken, or an outlier against the period's peers or the unit's previous value.
  */
-export type QualityWarning = { fields: string[]; unit: string; period: string } & (
+export type QualityWarning = { fields: string[] } & QualityIssue;
+
+/** A rule broken or an outlier, as data entry, imports and the data-quality run report them. */
+export type QualityIssue = { unit: string; period: string } & (
   | {
       kind: 'rule';
       severity: 'warning' | 'blocking';
@@ -40,6 +43,28 @@ const indexOf = (field: string) => {
   return m ? Number(m[1]) : undefined;
 };
 
+/** A data-quality warning in words, in the reader's language. */
+export function warningText(w: QualityIssue, t: TFunction, language: string): string {
+  const n = (x: number | undefined) => formatNumber(x, language);
+  if (w.kind === 'rule') {
+    const own = language === 'vi' ? w.message.vi : language === 'ar' ? w.message.ar : null;
+    return t('quality.rule', {
+      message: own ?? w.message.en ?? w.expression,
+      expression: w.expression,
+      left: n(w.left),
+      right: n(w.right),
+    });
+  }
+  if (w.test === 'peers')
+    return t('quality.peers', { value: n(w.value), median: n(w.median), score: n(w.score) });
+  return t('quality.history', {
+    value: n(w.value),
+    previous_period: w.previous_period,
+    previous_value: n(w.previous_value),
+    ratio: n(w.ratio),
+  });
+}
+
 /** The warnings in words, by the element code of each field they concern (`codes[i]`). */
 export function warningNotes(
   warnings: readonly QualityWarning[],
@@ -47,28 +72,9 @@ export function warningNotes(
   t: TFunction,
   language: string,
 ): QualityNotes {
-  const n = (x: number | undefined) => formatNumber(x, language);
   const notes: QualityNotes = {};
   for (const w of warnings) {
-    let text: string;
-    if (w.kind === 'rule') {
-      const own = language === 'vi' ? w.message.vi : language === 'ar' ? w.message.ar : null;
-      text = t('quality.rule', {
-        message: own ?? w.message.en ?? w.expression,
-        expression: w.expression,
-        left: n(w.left),
-        right: n(w.right),
-      });
-    } else if (w.test === 'peers') {
-      text = t('quality.peers', { value: n(w.value), median: n(w.median), score: n(w.score) });
-    } else {
-      text = t('quality.history', {
-        value: n(w.value),
-        previous_period: w.previous_period,
-        previous_value: n(w.previous_value),
-        ratio: n(w.ratio),
-      });
-    }
+    const text = warningText(w, t, language);
     for (const field of w.fields) {
       const code = codes[indexOf(field) ?? -1];
       if (code === undefined) continue;

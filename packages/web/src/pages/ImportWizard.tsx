@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { ApiError, type ImportReport, importFile } from '../api.js';
+import { ImportWarnings } from '../imports/ImportWarnings.js';
 import { useMe } from '../session.js';
 
 /**
  * Upload a CSV or XLSX file, read the dry run's report (every bad row with its line, field, value
- * and reason), then import it for real: all of it or nothing.
+ * and reason, and the data-quality warnings with their rows), then import it for real: all of it
+ * or nothing.
  */
 export function ImportWizard() {
   const { t } = useTranslation();
@@ -101,6 +103,7 @@ export function ImportWizard() {
           })}
         </Alert>
       )}
+      {report && report.status !== 'refused' && <ImportWarnings report={report} />}
       {report?.status === 'refused' && (
         <>
           <Alert color="red" role="alert" data-testid="import-summary">
