@@ -333,6 +333,35 @@ onEachDatabase('data quality', (database) => {
       assert.equal(dataset.json().fields[0].field, 'query.dataset');
     });
 
+    test("one unit's issues; a run follows a value changed since the last", async () => {
+      const all = (await run('admin')).json();
+      const one = await run('admin', 'dataset=mini&period=2024&unit=VN-17');
+      assert.equal(one.statusCode, 200, one.body);
+      assert.deepEqual(
+        one.json().items,
+        all.items.filter((i: { unit: string }) => i.unit === 'VN-17'),
+      );
+      assert.equal(one.json().summary.outliers, one.json().items.length);
+      // Hanoi's officer asking for another unit gets nothing of it.
+      const outside = await run('hanoi', 'dataset=mini&period=2024&unit=VN-17');
+      assert.deepEqual(outside.json().items, []);
+      // VN-16's days become an outlier: the next run sees it (no stale answer).
+      const version = (await value('VN-16', 'days', '2024'))?.version;
+      const entered = await enter('admin', [
+        { unit: 'VN-16', indicator: 'days', period: '2024', value: 300, version },
+      ]);
+      assert.equal(entered.statusCode, 200, entered.body);
+      const after = (await run('admin', 'dataset=mini&period=2024&unit=VN-16')).json();
+      assert.ok(
+        after.items.some((i: { kind: string; test: string }) => i.kind === 'outlier'),
+        JSON.stringify(after.items),
+      );
+      const back = await enter('admin', [
+        { unit: 'VN-16', indicator: 'days', period: '2024', value: 9, version: (version ?? 0) + 1 },
+      ]);
+      assert.equal(back.statusCode, 200, back.body);
+    });
+
     test("the approval queue shows a submission's issues; nothing is changed", async () => {
       const submit = await app.inject({
         method: 'POST',

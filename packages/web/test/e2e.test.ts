@@ -633,6 +633,30 @@ describe('the web app', () => {
     await page.close();
   });
 
+  test("the approver reviewing Tuyen Quang's 2026 submission sees the planted outlier beside its field", async () => {
+    const page = await open('/entry?dataset=dti-province&unit=VN25-08&period=2026');
+    await page.getByRole('textbox', { name: 'Email' }).fill('approver@demo.dxmon.org');
+    await page.getByRole('textbox', { name: 'Password' }).fill('dxmon-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('workflow-state').filter({ hasText: 'Submitted' }).waitFor();
+    // 44 days where the other provinces take about 3 to 5, and Tuyen Quang took 4.7 in 2025.
+    const notes = page.getByTestId('quality-settlement_days');
+    await notes.first().waitFor();
+    const texts = await notes.allTextContents();
+    assert.ok(
+      texts.some((text) => /Unusual among the other units: 44 where their median is/.test(text)),
+      texts.join(' | '),
+    );
+    assert.ok(
+      texts.some((text) => /A jump from 2025: 44 after/.test(text)),
+      texts.join(' | '),
+    );
+    await page.getByTestId('value-settlement_days').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'entry-outlier.png') });
+    assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+    await page.close();
+  });
+
   test('the ministry approver finds the submissions waiting in its queue, approves the oldest, and the count drops', async () => {
     const page = await open('/approvals');
     await page.getByRole('textbox', { name: 'Email' }).fill('approver@demo.dxmon.org');

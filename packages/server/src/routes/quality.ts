@@ -86,8 +86,12 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['quality'],
         summary: 'Every rule violation and outlier of a data set for a period',
         description:
-          "Checks the data set's rules for every unit with values of its elements (a side with no value skips the rule), each element's outliers among the units of the same level (modified z-score 0.6745 (x - median) / MAD, flagged when |M| > 3.5, with at least 5 peers) and each value's jump from the unit's value of the period before (2025 for 2026, 2026Q2 for 2026Q3; flagged when it is more than 3 times or less than a third of it). Drafts included; nothing is changed. Admins and analysts see every unit; approvers and officers the units at or below theirs.",
-        querystring: z.object({ dataset: z.string().min(1).max(200), period: periodCode }),
+          "Checks the data set's rules for every unit with values of its elements (a side with no value skips the rule), each element's outliers among the units of the same level (modified z-score 0.6745 (x - median) / MAD, flagged when |M| > 3.5, with at least 5 peers) and each value's jump from the unit's value of the period before (2025 for 2026, 2026Q2 for 2026Q3; flagged when it is more than 3 times or less than a third of it). Drafts included; nothing is changed. Admins and analysts see every unit; approvers and officers the units at or below theirs; `unit` keeps one unit's issues (its peers are still every unit of the level). Runs are cached until a value, a unit or a rule changes.",
+        querystring: z.object({
+          dataset: z.string().min(1).max(200),
+          period: periodCode,
+          unit: z.string().min(1).max(100).optional(),
+        }),
         response: {
           200: z.object({
             dataset: z.string(),
@@ -105,6 +109,12 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      qualityRunFor(app.database, request.actor, request.query.dataset, request.query.period),
+      qualityRunFor(
+        app.database,
+        request.actor,
+        request.query.dataset,
+        request.query.period,
+        request.query.unit,
+      ),
   );
 };

@@ -19,6 +19,8 @@ export type QualityIssue = { unit: string; period: string } & (
       message: Messages;
       left: number;
       right: number;
+      /** The elements the rule reads and their values (as a run reports them). */
+      values?: Record<string, number | null>;
     }
   | {
       kind: 'outlier';
@@ -80,6 +82,25 @@ export function warningNotes(
       if (code === undefined) continue;
       notes[code] = [...(notes[code] ?? []), { blocking: false, text }];
     }
+  }
+  return notes;
+}
+
+/**
+ * The data-quality issues of the values as stored (GET /api/quality/run for one unit), by element
+ * code: a rule's issue beside each element it reads, an outlier beside its element.
+ */
+export function issueNotes(
+  issues: readonly QualityIssue[],
+  t: TFunction,
+  language: string,
+): QualityNotes {
+  const notes: QualityNotes = {};
+  for (const issue of issues) {
+    const text = warningText(issue, t, language);
+    const blocking = issue.severity === 'blocking';
+    const codes = issue.kind === 'rule' ? Object.keys(issue.values ?? {}) : [issue.element];
+    for (const code of codes) notes[code] = [...(notes[code] ?? []), { blocking, text }];
   }
   return notes;
 }

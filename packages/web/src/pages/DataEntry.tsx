@@ -20,6 +20,8 @@ import { Navigate, useSearchParams } from 'react-router';
 import { ApiError, type DataValue, getJson, send, type WorkflowStatus } from '../api.js';
 import { ValueHistory } from '../components/ValueHistory.js';
 import {
+  issueNotes,
+  type QualityIssue,
   type QualityNotes,
   type QualityWarning,
   refusalNotes,
@@ -85,6 +87,18 @@ export function DataEntry() {
       ),
   });
 
+  // The data-quality issues of the values as stored, for the officer and for the approver
+  // reviewing a submission (viewers may not run the checks).
+  const stored = useQuery({
+    queryKey: ['quality', unit, dataset, period, me.data?.id],
+    enabled: Boolean(unit && dataset && period && me.data && me.data.role !== 'viewer'),
+    queryFn: ({ signal }) =>
+      getJson<{ items: QualityIssue[] }>(
+        `/api/quality/run?dataset=${encodeURIComponent(dataset)}&period=${encodeURIComponent(period)}&unit=${encodeURIComponent(unit)}`,
+        signal,
+      ),
+  });
+
   const current = useMemo(
     () => new Map((values.data?.items ?? []).map((v) => [v.indicator, v])),
     [values.data],
@@ -125,7 +139,11 @@ export function DataEntry() {
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['entry'] });
     await client.invalidateQueries({ queryKey: ['workflow'] });
+    await client.invalidateQueries({ queryKey: ['quality'] });
   };
+  // Beside each field: what the last save said of it, else the issues of the stored values.
+  const storedNotes = issueNotes(stored.data?.items ?? [], t, i18n.language);
+  const notesOf = (code: string) => notes[code] ?? storedNotes[code] ?? [];
 
   const save = async () => {
     setMessage(null);
@@ -333,7 +351,7 @@ export function DataEntry() {
                       }}
                       data-testid={`value-${e.code}`}
                     />
-                    {(notes[e.code] ?? []).map((note) => (
+                    {notesOf(e.code).map((note) => (
                       <Text
                         key={note.text}
                         size="xs"

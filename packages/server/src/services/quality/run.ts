@@ -6,6 +6,7 @@ import type { Sql } from '../../db/database.js';
 import { NotFound, ValidationFailed } from '../../http/problems.js';
 import { periodRange } from '../../imports/periodRange.js';
 import { datasetElements } from '../datasets.js';
+import { perDatabaseCache } from '../perDatabaseCache.js';
 import { countElements } from './countElements.js';
 import { countIssues, type QualityCounts, type QualityIssue } from './issues.js';
 import { previousPeriod } from './previousPeriod.js';
@@ -31,6 +32,26 @@ export interface QualityRun {
  * levels, the counts, the previous values); the engine checks all units at once on typed arrays.
  */
 export async function qualityRun(sql: Sql, dataset: string, period: string): Promise<QualityRun> {
+  // The same values, units and rules give the same run: the approval queue and the dashboard ask
+  // again on every load.
+  const { rows } = await sql.query<{ stamp: string }>(
+    `select concat_ws('|',
+       (select string_agg(key || '=' || value, ',' order by key) from meta
+         where key in ('data_revision', 'content_revision')),
+       (select md5(coalesce(string_agg(id || '@' || updated_at::text, ',' order by id), ''))
+          from quality_rules)) as stamp`,
+  );
+  const key = `${dataset}\u0000${period}\u0000${rows[0]?.stamp ?? ''}`;
+  const cached = runs.get(sql, key);
+  if (cached) return cached;
+  const run = await computeRun(sql, dataset, period);
+  runs.set(sql, key, run);
+  return run;
+}
+
+const runs = perDatabaseCache<QualityRun>(32);
+
+async function computeRun(sql: Sql, dataset: string, period: string): Promise<QualityRun> {
   const rules = await checkedRules(sql, dataset);
   const elements = [
     ...new Set([...(await datasetElements(sql, dataset)), ...rules.flatMap((r) => r.elements)]),
@@ -167,7 +188,8 @@ export async function qualityRun(sql: Sql, dataset: string, period: string): Pro
 
 /**
  * The run as `actor` may see it: admins and analysts every unit; approvers and officers the units
- * at or below their own (peers are still every unit of the level). Viewers see none (403). A data
+ * at or below their own (peers are still every unit of the level); with `unit`, that unit's issues
+ * only. Viewers see none (403). A data
  * set that is not a framework or criteria model, or a period that is not one, is a 400 naming it.
  */
 export async function qualityRunFor(
@@ -175,6 +197,7 @@ export async function qualityRunFor(
   actorOrNone: Actor | undefined,
   dataset: string,
   period: string,
+  unit?: string,
 ): Promise<QualityRun> {
   const actor = requireRole(
     actorOrNone,
@@ -194,8 +217,15 @@ export async function qualityRunFor(
       { field: 'query.dataset', message: error.message, value: dataset },
     ]);
   }
-  if (actor.role === 'admin' || actor.role === 'analyst') return run;
-  const within = actor.unit ? await subtreeOf(sql, actor.unit) : new Set<string>();
-  const items = run.items.filter((i) => within.has(i.unit));
+  const everyUnit = actor.role === 'admin' || actor.role === 'analyst';
+  if (everyUnit && unit === undefined) return run;
+  const within = everyUnit
+    ? undefined
+    : actor.unit
+      ? await subtreeOf(sql, actor.unit)
+      : new Set<string>();
+  const items = run.items.filter(
+    (i) => (within === undefined || within.has(i.unit)) && (unit === undefined || i.unit === unit),
+  );
   return { ...run, summary: countIssues(items), items };
 }
