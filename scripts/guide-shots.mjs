@@ -130,6 +130,38 @@ const shots = {
     await settle(page);
     return page;
   },
+  'quality-entry': async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/entry?dataset=dti-province&unit=VN25-08&period=2026`);
+    await signIn(page, 'approver@demo.dxmon.org');
+    await page.getByTestId('quality-settlement_days').first().waitFor();
+    await settle(page);
+    await page
+      .getByTestId('value-settlement_days')
+      .evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    return page;
+  },
+  'import-warnings': async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/import`);
+    await signIn(page, 'analyst@demo.dxmon.org');
+    await page.getByTestId('check').waitFor();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'values-2024.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'unit,indicator,period,value\nVN-01,online_services_share,2024,91\nVN-02,online_services_share,2024,12.5\nVN-04,online_services_share,2024,63\n',
+      ),
+    });
+    await page.getByTestId('check').click();
+    await page
+      .getByTestId('import-warnings')
+      .getByText('Public services provided fully online')
+      .first()
+      .waitFor();
+    await settle(page);
+    return page;
+  },
   names: async (context) => {
     const page = await context.newPage();
     await page.goto(`${base}/admin?tab=names`);
