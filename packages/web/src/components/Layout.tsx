@@ -20,6 +20,7 @@ import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-r
 import { approves, useApprovalQueue } from '../entry/approvalQueue.js';
 import { formatNumber } from '../format.js';
 import { directionOf, isLanguage, languages } from '../i18n.js';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 import { useMe, useSignOut } from '../session.js';
 
 /**
@@ -168,6 +169,8 @@ export function Layout() {
                 {t('app.apiDocs')}
               </Anchor>
             </Group>
+            {/* Outside the folding links: the bell stays in the header on phones too. */}
+            {me.data && <NotificationBell me={me.data} language={language} />}
             <NativeSelect
               aria-label={t('app.language')}
               value={language}
