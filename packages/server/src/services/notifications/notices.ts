@@ -41,6 +41,7 @@ export async function noticeSubmission(
       dataset: s.dataset,
       period: s.period,
       unit: s.unit,
+      createdAt: s.at,
       dedupeKey: `submitted:${s.dataset}:${s.period}:${s.unit}:v${s.version}:${approver.id}`,
       content: {
         kind: 'submitted',

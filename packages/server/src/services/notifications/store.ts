@@ -10,6 +10,8 @@ export interface NewNotification {
   /** Unique: the same reminder or notice is never made twice, whoever tries. */
   dedupeKey: string;
   content: NotificationContent;
+  /** When it happened, if not now (a submission replayed at its recorded time). */
+  createdAt?: string | undefined;
 }
 
 /**
@@ -19,13 +21,24 @@ export interface NewNotification {
  */
 export async function addNotification(sql: Sql, n: NewNotification): Promise<number | null> {
   const { rows } = await sql.query<{ id: number }>(
-    `insert into notifications (user_id, kind, dataset, period, unit, dedupe_key, details, email_state)
+    `insert into notifications
+       (user_id, kind, dataset, period, unit, dedupe_key, details, email_state, created_at)
      select id, $2, $3, $4, $5, $6, $7::jsonb,
-            case when email_notifications then 'pending' else 'skipped' end
+            case when email_notifications then 'pending' else 'skipped' end,
+            coalesce($8::timestamptz, now())
        from users where id = $1
      on conflict (dedupe_key) do nothing
      returning id`,
-    [n.userId, n.kind, n.dataset, n.period, n.unit, n.dedupeKey, JSON.stringify(n.content)],
+    [
+      n.userId,
+      n.kind,
+      n.dataset,
+      n.period,
+      n.unit,
+      n.dedupeKey,
+      JSON.stringify(n.content),
+      n.createdAt ?? null,
+    ],
   );
   return rows[0] ? Number(rows[0].id) : null;
 }
