@@ -23,13 +23,27 @@ interface Captured {
   text: string;
 }
 
-/** A real SMTP server on a free port, keeping every message it accepts. */
-async function smtpCapture(): Promise<{ url: string; mails: Captured[]; close(): Promise<void> }> {
+/**
+ * A real SMTP server on a free port, keeping every message it accepts; it refuses the recipients
+ * of `refuse` (a mailbox that does not exist) and counts the refusals.
+ */
+async function smtpCapture(refuse: string[] = []): Promise<{
+  url: string;
+  mails: Captured[];
+  refused: string[];
+  close(): Promise<void>;
+}> {
   const mails: Captured[] = [];
+  const refused: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, done) {
+      if (!refuse.includes(address.address)) return done();
+      refused.push(address.address);
+      done(Object.assign(new Error('no such mailbox'), { responseCode: 550 }));
+    },
     onData(stream, session, done) {
       simpleParser(stream).then(
         (mail) => {
@@ -46,6 +60,7 @@ async function smtpCapture(): Promise<{ url: string; mails: Captured[]; close():
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    refused,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -132,6 +147,18 @@ async function settle(mails: Captured[], n: number): Promise<Captured[]> {
   while (mails.length < n && Date.now() < deadline) await sleep(50);
   await sleep(400);
   return mails;
+}
+
+/** Waits until the reminder jobs queued (the one at start) have run. */
+async function startupRunDone(database: Database): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await database.query<{ n: number }>(
+      `select count(*)::int as n from pgboss.job where name = 'reminders' and state <> 'completed'`,
+    );
+    if (rows[0]?.n === 0) return;
+    await sleep(100);
+  }
+  throw new Error('the reminder job queued at start did not run');
 }
 
 const byRecipient = (mails: Captured[]) => [...mails].sort((a, b) => a.to.localeCompare(b.to));
@@ -386,6 +413,63 @@ onEachDatabase('reminders and notifications', (database) => {
     const national = await notifications('national');
     assert.equal(national.items[0]?.email, 'skipped');
     assert.equal(national.unread, 4);
+  });
+});
+
+// A mail the SMTP server refuses is tried again at the next runs, three times in all, then given
+// up; the others go once.
+onEachDatabase('reminders whose e-mail fails', (database) => {
+  let smtp: Awaited<ReturnType<typeof smtpCapture>>;
+  let app: FastifyInstance;
+  before(async () => {
+    smtp = await smtpCapture([mail('north')]);
+    const as = await seed(database());
+    app = await startApp(database(), smtp.url);
+    await loadRound(app, as.admin as Record<string, string>);
+    // The start-up run is over, so that only the runs below try the mails.
+    await startupRunDone(database());
+  });
+  after(async () => {
+    await app?.close();
+    await smtp?.close();
+  });
+
+  const north = async () =>
+    (
+      await database().query<{ state: string; attempts: number; error: string | null }>(
+        `select n.email_state as state, n.email_attempts as attempts, n.email_error as error
+           from notifications n join users u on u.id = n.user_id where u.email = $1`,
+        [mail('north')],
+      )
+    ).rows;
+
+  test('three attempts, then failed; the others sent once', async () => {
+    const first = await app.jobs.remind('2025-03-12');
+    assert.equal(first.created, 4);
+    await settle(smtp.mails, 2);
+    assert.deepEqual(
+      (await north()).map((r) => [r.state, r.attempts]),
+      [['pending', 1]],
+    );
+    assert.match((await north())[0]?.error ?? '', /550/);
+    await app.jobs.remind('2025-03-12');
+    assert.equal((await north())[0]?.state, 'pending');
+    await app.jobs.remind('2025-03-12');
+    assert.deepEqual(
+      (await north()).map((r) => [r.state, r.attempts]),
+      [['failed', 3]],
+    );
+    await app.jobs.remind('2025-03-13');
+    await settle(smtp.mails, 2);
+    assert.deepEqual(
+      (await north()).map((r) => [r.state, r.attempts]),
+      [['failed', 3]],
+    );
+    assert.equal(smtp.refused.length, 3);
+    assert.deepEqual(
+      byRecipient(smtp.mails).map((m) => m.to),
+      [mail('hanoi'), mail('national')],
+    );
   });
 });
 
