@@ -60,7 +60,6 @@ export async function createServer(
       },
     });
     app = await buildApp({ config, database, jobs });
-    if (!config.smtpUrl) app.log.info('e-mail off: SMTP_URL not set; notifications in-app only');
   } catch (error) {
     await jobs?.stop();
     await database.close();

@@ -67,6 +67,9 @@ async function serve(flags: ServeFlags): Promise<void> {
       `--workers ${workers}: one process owns an embedded database; several need PostgreSQL (set DATABASE_URL)`,
     );
   }
+  // Said once per server (not per worker): reminders and notices stay under the bell.
+  if (cluster.isPrimary && !config.smtpUrl)
+    process.stderr.write('dxmon: e-mail off: SMTP_URL not set; notifications in-app only\n');
   if (workers > 1 && cluster.isPrimary) return supervise(server, config, workers, flags.demo);
   await serveHere(server, config, { demo: Boolean(flags.demo) && cluster.isPrimary });
 }
