@@ -8,6 +8,7 @@ import {
   SegmentedControl,
   Stack,
   Text,
+  TextInput,
   Title,
   useMatches,
 } from '@mantine/core';
@@ -18,15 +19,17 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { type FrameworkSummary, getJson, type ResultItem, type Results } from '../api.js';
 import { RankingTable, type Sort } from '../components/RankingTable.js';
 import { UnitMap } from '../components/UnitMap.js';
-import { nameIn } from '../format.js';
+import { formatNumber, nameIn } from '../format.js';
 import { useNames } from '../names.js';
+import { matchesUnit } from '../search.js';
 
 /** The day after which Viet Nam has 34 provinces instead of 63. */
 const reformDate = '2025-07-01';
 
 /**
  * The ranking of every province for a framework and period: rank, change, score, a bar per
- * pillar, region; sortable, filterable by region, on the 63 provinces or the 34 (lineage). Every
+ * pillar, region; sortable, filterable by region, searchable by name in any of the three languages
+ * (diacritics aside), on the 63 provinces or the 34 (lineage). Every
  * choice lives in the address, so a view can be shared.
  */
 export function Overview() {
@@ -78,6 +81,7 @@ export function Overview() {
   const phone = useMatches({ base: true, sm: false });
   const mapHeight = useMatches({ base: 440, lg: 560 });
   const region = params.get('region') ?? '';
+  const search = params.get('q') ?? '';
   const [sort, setSort] = useState<Sort>({
     key: 'rank',
     descending: false,
@@ -98,7 +102,9 @@ export function Overview() {
     [results.data, names, language],
   );
   const rows = useMemo(() => {
-    const items = (results.data?.items ?? []).filter((i) => !region || i.region === region);
+    const items = (results.data?.items ?? []).filter(
+      (i) => (!region || i.region === region) && matchesUnit(search, i.unit, i.names),
+    );
     const value = (i: ResultItem): number | string => {
       if (sort.key === 'unit') return nameIn(i.names, language);
       if (sort.key === 'region') return i.region ? names.name('region', i.region) : '';
@@ -113,7 +119,7 @@ export function Overview() {
       return sort.descending ? -c : c;
     });
     return sorted;
-  }, [results.data, region, sort, language, names]);
+  }, [results.data, region, search, sort, language, names]);
 
   const profileLink = (unit: string) => ({
     pathname: `/units/${encodeURIComponent(unit)}`,
@@ -170,6 +176,15 @@ export function Overview() {
           data={[{ value: '', label: t('overview.allRegions') }, ...regions]}
           data-testid="region"
         />
+        <TextInput
+          type="search"
+          label={t('overview.search')}
+          placeholder={t('overview.searchHint')}
+          value={search}
+          onChange={(e) => set('q', e.currentTarget.value)}
+          data-testid="ranking-search"
+          w={{ base: '100%', xs: 260 }}
+        />
         <SegmentedControl
           aria-label={t('overview.units')}
           value={view}
@@ -199,7 +214,7 @@ export function Overview() {
           </Title>
           <Group gap="sm">
             <Text size="sm" c="dimmed">
-              {t('overview.count', { count: rows.length })}
+              {t('overview.count', { count: rows.length, n: formatNumber(rows.length, language) })}
             </Text>
             <Anchor
               size="sm"
