@@ -66,6 +66,48 @@ export {
 export { type ScoreGaps, scoreGaps, type UnitGap } from './explain/scoreGaps.js';
 export { type SuccessorFiguresInput, successorFigures } from './explain/successorFigures.js';
 export { type WhatIf, type WhatIfInput, type WhatIfItem, whatIf } from './explain/whatIf.js';
+export { type BacktestScore, backtest } from './forecast/backtest.js';
+export { type Calibration, calibrate } from './forecast/calibration.js';
+export {
+  forecastIndex,
+  type IndexForecast,
+  type IndexForecastOptions,
+  type IndexHistory,
+  type RankBand,
+  rankBands,
+} from './forecast/forecastIndex.js';
+export {
+  type CombinedModels,
+  combineModels,
+  forecastSeries,
+  type ModelWeight,
+  type PredictionInterval,
+  type SeriesForecast,
+  type SeriesForecastOptions,
+  type SeriesPoint,
+  type SkippedModel,
+} from './forecast/forecastSeries.js';
+export { type FanPoint, forecastTarget, type TargetForecast } from './forecast/forecastTarget.js';
+export { type Mixture, mixtureProbability, mixtureQuantile } from './forecast/mixture.js';
+export {
+  type Predictive,
+  predictiveMedian,
+  predictiveQuantile,
+  probabilityOfReaching,
+} from './forecast/predictive.js';
+export {
+  type SyntheticCase,
+  type SyntheticKind,
+  syntheticKinds,
+  syntheticSeries,
+} from './forecast/syntheticSeries.js';
+export {
+  dampingFactor,
+  type TrendModel,
+  type TrendModelName,
+  trendModelNames,
+  trendModels,
+} from './forecast/trendModels.js';
 export { evaluateFormula } from './formula/evaluate.js';
 export {
   type FormulaNode,
@@ -188,6 +230,12 @@ export {
 } from './targets/progressStatus.js';
 export { type PlanSummary, rollupPlans } from './targets/rollupPlans.js';
 export { type Target, targetSchema } from './targets/schema.js';
+export {
+  scalingFactor,
+  type TrendProgress,
+  trendProgress,
+  trendThresholds,
+} from './targets/trendProgress.js';
 export {
   analyseUncertainty,
   summariseUncertainty,

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { forecastIndex, rankBands } from '../../src/forecast/forecastIndex.js';
+
+const scores = (values: number[]) => values.map((value, i) => ({ t: 2019 + i, value }));
+
+// Four provinces: A leads and holds, B climbs fast toward it, C and D are flat far below.
+const histories = [
+  { unit: 'A', scores: scores([80, 80.5, 81, 81.2, 81.5, 81.7]) },
+  { unit: 'B', scores: scores([60, 65, 70, 74, 78, 81]) },
+  { unit: 'C', scores: scores([50, 50.4, 49.8, 50.2, 50.1, 50.3]) },
+  { unit: 'D', scores: scores([40, 40.2, 40.1, 40.4, 40.3, 40.5]) },
+  { unit: 'E', scores: scores([55, 57]) },
+];
+
+test("next year's ranks: the climber overtakes the leader more often than not; the flat ones stay", () => {
+  const f = forecastIndex(histories, 2025, { draws: 2000, seed: 3 });
+  const of = (unit: string) => f.find((x) => x.unit === unit);
+  assert.deepEqual(
+    ['A', 'B', 'C', 'D'].map((u) => of(u)?.rank),
+    [1, 2, 3, 4],
+  );
+  for (const u of ['A', 'B', 'C', 'D']) {
+    const bands = of(u)?.bands;
+    assert.ok(bands);
+    assert.ok(Math.abs(rankBands.reduce((s, b) => s + bands[b], 0) - 1) < 1e-12);
+  }
+  assert.ok((of('B')?.bands?.['up-1-2'] as number) > 0.5, JSON.stringify(of('B')?.bands));
+  assert.ok((of('D')?.bands?.same as number) > 0.95);
+  assert.ok((of('B')?.score.projection as number) > 81);
+  // Too short a history: a reason, and no part in the ranking draws.
+  assert.equal(of('E')?.rank, null);
+  assert.equal(of('E')?.bands, null);
+  assert.match(of('E')?.score.reason ?? '', /2 observations/);
+});
+
+test('the draws are reproducible from the seed; the method spread adds uncertainty', () => {
+  const a = forecastIndex(histories, 2025, { draws: 500, seed: 9 });
+  assert.deepEqual(a, forecastIndex(histories, 2025, { draws: 500, seed: 9 }));
+  const spread = histories.map((h) => ({ ...h, method_sd: 5 }));
+  const wide = forecastIndex(spread, 2025, { draws: 2000, seed: 9 });
+  const same = (f: typeof a, unit: string) => f.find((x) => x.unit === unit)?.bands?.same as number;
+  assert.ok(same(wide, 'C') < same(forecastIndex(histories, 2025, { draws: 2000, seed: 9 }), 'C'));
+});
