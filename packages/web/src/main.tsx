@@ -88,6 +88,16 @@ const router = createBrowserRouter([
         },
       },
       {
+        path: 'dashboard',
+        hydrateFallbackElement: pageLoading,
+        lazy: async () => ({ Component: (await import('./pages/Dashboard.js')).Dashboard }),
+      },
+      {
+        path: 'dashboard/:unit',
+        hydrateFallbackElement: pageLoading,
+        lazy: async () => ({ Component: (await import('./pages/Dashboard.js')).Dashboard }),
+      },
+      {
         path: 'reporting',
         hydrateFallbackElement: pageLoading,
         lazy: async () => ({ Component: (await import('./pages/Reporting.js')).Reporting }),

@@ -57,6 +57,7 @@ const pages: { name: string; path: string; ready: string; signedIn?: boolean }[]
   { name: 'admin-names', path: '/admin?tab=names', ready: 'names-table', signedIn: true },
   { name: 'import', path: '/import', ready: 'check', signedIn: true },
   { name: 'reports', path: '/reports', ready: 'batch-start', signedIn: true },
+  { name: 'dashboard', path: '/dashboard', ready: 'dashboard-tiles', signedIn: true },
 ];
 
 const withLanguage = (path: string, language: Language) =>

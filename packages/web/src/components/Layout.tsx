@@ -65,6 +65,7 @@ export function Layout() {
   }, [t]);
 
   const pages: { key: string; path: string; label: string; count?: number }[] = [
+    { key: 'dashboard', path: '/dashboard', label: t('nav.dashboard') },
     { key: 'plans', path: '/plans', label: t('nav.plans') },
     { key: 'criteria', path: '/criteria', label: t('nav.criteria') },
     { key: 'entry', path: '/entry', label: t('nav.entry') },
