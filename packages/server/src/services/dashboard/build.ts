@@ -1,10 +1,10 @@
 import { frameworkTree } from '@dxmon/engine';
 import type { Database } from '../../db/database.js';
-import { ApiProblem, NotFound, ValidationFailed } from '../../http/problems.js';
+import { NotFound, ValidationFailed } from '../../http/problems.js';
 import { periodRange } from '../../imports/periodRange.js';
 import { criteriaResults, listCriteriaModels } from '../criteria.js';
 import { getFramework, listFrameworks, type StoredFramework } from '../frameworks.js';
-import { frameworkPeriods, unitProfile } from '../profile.js';
+import { frameworkPeriods, resultsFor } from '../profile.js';
 import { qualityRun } from '../quality/run.js';
 import { listCalendars } from '../reporting/calendars.js';
 import { type ReportingStatus, reportingStatus } from '../reporting/completeness.js';
@@ -158,7 +158,11 @@ type ScoreParts = {
   map: Dashboard['map'];
 };
 
-/** The unit's score, rank and change from its profile (through lineage); null without results. */
+/**
+ * The unit's score, rank and change as its profile shows them (through lineage: before the unit
+ * existed, its predecessors' results): the results of the period and of the period before with
+ * data, not the whole history (a revision recomputes every period's run; two are enough here).
+ */
 async function unitScore(
   database: Database,
   unit: UnitWithLineage,
@@ -166,35 +170,37 @@ async function unitScore(
   period: string,
 ): Promise<ScoreParts> {
   const ref = { id: framework.id, version: framework.version, name: framework.name };
-  try {
-    const profile = await unitProfile(database, {
-      unit: unit.code,
-      framework: framework.id,
-      version: framework.version,
-      period,
-    });
-    const previous = profile.history.filter((h) => h.period < period).at(-1) ?? null;
-    return {
-      framework: profile.framework,
-      tile: {
-        kind: 'unit',
-        score: profile.score,
-        rank: profile.rank,
-        units: profile.units,
-        previous_period: previous?.period ?? null,
-        score_change:
-          profile.score !== null && previous?.score != null ? profile.score - previous.score : null,
-        rank_change: profile.rank_change,
-        top: null,
-        bottom: null,
-        level: unit.level,
-      },
-      map: null,
-    };
-  } catch (error) {
-    if (error instanceof ApiProblem) return { framework: ref, tile: null, map: null };
-    throw error;
+  const tree = frameworkTree(framework.definition);
+  const results = (p: string) => resultsFor(database, unit, framework.id, framework.version, p);
+  const main = await results(period);
+  const item = main?.items.find((i) => i.unit === unit.code);
+  if (!main || !item) return { framework: ref, tile: null, map: null };
+  const periods = await frameworkPeriods(database, tree, period);
+  let previous: { period: string; score: number | null } | null = null;
+  for (const p of periods.filter((x) => x < period).reverse()) {
+    const own = (await results(p))?.items.find((i) => i.unit === unit.code);
+    if (own) {
+      previous = { period: p, score: own.score };
+      break;
+    }
   }
+  return {
+    framework: main.framework,
+    tile: {
+      kind: 'unit',
+      score: item.score,
+      rank: item.rank,
+      units: main.items.filter((i) => i.rank !== null).length,
+      previous_period: previous?.period ?? null,
+      score_change:
+        item.score !== null && previous?.score != null ? item.score - previous.score : null,
+      rank_change: item.rank_change,
+      top: null,
+      bottom: null,
+      level: unit.level,
+    },
+    map: null,
+  };
 }
 
 /** The level ranked under the country: that of most units whose parent is the country. */
