@@ -164,7 +164,7 @@ export function NotificationBell({ me, language }: { me: Me; language: string })
           </ScrollArea.Autosize>
         )}
         <Divider my="sm" />
-        <EmailSwitch open={open} />
+        <EmailSwitch me={me} open={open} />
       </Popover.Dropdown>
     </Popover>
   );
@@ -242,10 +242,10 @@ function NotificationItem({
 }
 
 /** E-mail on or off: reminders and notices always show under the bell. */
-function EmailSwitch({ open }: { open: boolean }) {
+function EmailSwitch({ me, open }: { me: Me; open: boolean }) {
   const { t } = useTranslation();
-  const preferences = usePreferences(open);
-  const setEmail = useSetEmail();
+  const preferences = usePreferences(me, open);
+  const setEmail = useSetEmail(me);
   return (
     <Switch
       size="sm"

@@ -38,11 +38,16 @@ const pollEvery = 60_000;
 
 /** The signed-in user's latest `limit` notifications and the unread count; refreshed every minute. */
 export function useNotifications(me: Me | null | undefined, limit: number) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: ['notifications', me?.id, limit],
     enabled: Boolean(me),
     refetchInterval: pollEvery,
-    queryFn: ({ signal }) => getJson<NotificationPage>(`/api/notifications?limit=${limit}`, signal),
+    queryFn: async ({ signal }): Promise<NotificationPage> => {
+      // Signing out refreshes every query before this one is disabled: ask nothing (a 401) then.
+      if (!client.getQueryData<Me | null>(['me'])) return { items: [], unread: 0, total: 0 };
+      return getJson<NotificationPage>(`/api/notifications?limit=${limit}`, signal);
+    },
   });
 }
 
@@ -60,19 +65,20 @@ export function useMarkRead() {
   });
 }
 
-export function usePreferences(open: boolean) {
+/** The signed-in user's preferences, read while the panel is open. */
+export function usePreferences(me: Me, open: boolean) {
   return useQuery({
-    queryKey: ['preferences'],
+    queryKey: ['preferences', me.id],
     enabled: open,
     queryFn: ({ signal }) => getJson<Preferences>('/api/me/preferences', signal),
   });
 }
 
-export function useSetEmail() {
+export function useSetEmail(me: Me) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (on: boolean) =>
       send<Preferences>('PUT', '/api/me/preferences', { email_notifications: on }),
-    onSuccess: (preferences) => client.setQueryData(['preferences'], preferences),
+    onSuccess: (preferences) => client.setQueryData(['preferences', me.id], preferences),
   });
 }
