@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { type Database, openDatabase } from '../src/db/database.js';
 import { loadDemo } from '../src/demo/loadDemo.js';
-import { onEachDatabase } from './databases.js';
+import { databaseKinds, freshDatabase, onEachDatabase } from './databases.js';
 import { demoSessions, type Headers, testApp } from './fixtures.js';
 
 interface Counts {
@@ -303,3 +304,61 @@ onEachDatabase('the leaders dashboard', (database) => {
     assert.equal((framework.json() as Problem).fields[0]?.field, 'query.framework');
   });
 });
+
+// Two server processes on one PostgreSQL database (each with its own pool and caches): an
+// approval through one changes the ETag and the tile the other serves at once.
+if (databaseKinds().includes('postgres')) {
+  describe('the dashboard across two server processes [postgres]', () => {
+    let one: FastifyInstance;
+    let two: FastifyInstance;
+    let first: Database;
+    let second: Database;
+    let drop: () => Promise<void>;
+    before(async () => {
+      const fresh = await freshDatabase('postgres');
+      first = fresh.database;
+      drop = fresh.drop;
+      await loadDemo(first);
+      second = await openDatabase({ databaseUrl: fresh.url });
+      one = await testApp(first);
+      two = await testApp(second);
+    });
+    after(async () => {
+      await one?.close();
+      await two?.close();
+      await second?.close();
+      await first?.close();
+      await drop?.();
+    });
+
+    test('an approval through the other process shows on the next poll', async () => {
+      const watcher = (
+        await demoSessions(one, [['tuyenquang', 'officer.tuyenquang@demo.dxmon.org']])
+      ).tuyenquang as Headers;
+      const approver = (await demoSessions(two, [['approver', 'approver@demo.dxmon.org']]))
+        .approver as Headers;
+      const url = '/api/dashboard?unit=VN25-08';
+      const before = await one.inject({ url, headers: watcher });
+      assert.equal(before.statusCode, 200);
+      assert.equal((before.json() as Dashboard).tiles.reporting?.approved, 0);
+      const etag = before.headers.etag as string;
+      assert.equal(
+        (await one.inject({ url, headers: { ...watcher, 'if-none-match': etag } })).statusCode,
+        304,
+      );
+      const approved = await two.inject({
+        method: 'POST',
+        url: '/api/workflow/approve',
+        headers: approver,
+        payload: { unit: 'VN25-08', dataset: 'dti-province', period: '2026' },
+      });
+      assert.equal(approved.statusCode, 200, approved.body);
+      const started = performance.now();
+      const after = await one.inject({ url, headers: { ...watcher, 'if-none-match': etag } });
+      const took = performance.now() - started;
+      assert.equal(after.statusCode, 200);
+      assert.equal((after.json() as Dashboard).tiles.reporting?.approved, 1);
+      assert.ok(took < 2000, `recomputed in ${Math.round(took)} ms`);
+    });
+  });
+}

@@ -81,7 +81,7 @@ describe('the leaders dashboard', () => {
 
     // Marks the document: a reload would lose it.
     await page.evaluate(() => {
-      (window as unknown as { stayed: boolean }).stayed = true;
+      (globalThis as unknown as { stayed: boolean }).stayed = true;
     });
     const navigations = page.navigations.length;
     await asApprover('approve', { unit: 'VN25-08' });
@@ -96,7 +96,7 @@ describe('the leaders dashboard', () => {
     console.log(`dashboard: the approval showed after ${took} ms`);
     assert.equal(page.navigations.length, navigations, 'no navigation');
     assert.equal(
-      await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed),
+      await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed),
       true,
     );
     assert.deepEqual(page.errors, []);
@@ -146,9 +146,15 @@ describe('the leaders dashboard', () => {
   test('a wall screen (1920 px): large tiles, the map beside the alerts', async () => {
     const page = await open(null, '/dashboard', 1920, 1080);
     await page.getByTestId('dashboard-map').locator('svg path').first().waitFor();
-    const size = await page
-      .getByTestId('tile-score-value')
-      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    const size = await page.getByTestId('tile-score-value').evaluate((el) =>
+      Number.parseFloat(
+        (
+          globalThis as unknown as {
+            getComputedStyle: (e: unknown) => { fontSize: string };
+          }
+        ).getComputedStyle(el).fontSize,
+      ),
+    );
     assert.ok(size >= 56, `the score is ${size} px`);
     await page.screenshot({ path: join(shots, 'dashboard-wall-1920.png') });
     assert.deepEqual(page.errors, []);
