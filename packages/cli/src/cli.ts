@@ -7,6 +7,7 @@ import { criteriaCommand } from './commands/criteria.js';
 import { demoCommand } from './commands/demo.js';
 import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/exportData.js';
+import { forecastCommand } from './commands/forecast.js';
 import { importCommand } from './commands/importData.js';
 import { migrateCommand } from './commands/migrate.js';
 import { reportCommand } from './commands/report.js';
@@ -128,6 +129,7 @@ Examples:
   cli.addCommand(targetsCommand());
   cli.addCommand(criteriaCommand());
   cli.addCommand(explainCommand());
+  cli.addCommand(forecastCommand());
   cli.addCommand(uncertaintyCommand());
   cli.addCommand(serveCommand());
   cli.addCommand(migrateCommand());

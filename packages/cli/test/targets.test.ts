@@ -354,3 +354,69 @@ FREE,P,HP,eid,2027,95,1,
   );
   assert.match(text.stdout, /projected 0 \(held at its lower bound; the trend reaches -1\)/);
 });
+
+test('--forecast: the probability of meeting each target beside its status; too little data says why', (t) => {
+  // Days to settle a file falling about 10% a year (2019 to 2024), 5 by 2026: a fair chance.
+  const series = [10, 9.1, 8.0, 7.4, 6.5, 5.9].map((v, i) => `HP,days,${2019 + i},${v}`).join('\n');
+  const dir = workspace(t, {
+    'data.csv': `unit,indicator,period,value\n${series}\nHP,eid,2023,40\nHP,eid,2024,50\n`,
+    'targets.csv':
+      'id,plan,unit,indicator,target_period,target_value,direction\nDAYS,P,HP,days,2026,5,-1\nHARD,P,HP,days,2026,2,-1\nEID,P,HP,eid,2025,90,1\n',
+  });
+  const run = dxmon(
+    dir,
+    'targets',
+    '--data',
+    'data.csv',
+    '--targets',
+    'targets.csv',
+    '--forecast',
+    '--format',
+    'json',
+  );
+  assert.equal(run.status, 0, run.stderr);
+  const out = JSON.parse(run.stdout) as {
+    forecast: boolean;
+    targets: (Assessed & {
+      forecast: {
+        probability: number | null;
+        intervals: unknown[];
+        reason: string | null;
+        backtest: unknown[];
+      };
+    })[];
+  };
+  assert.equal(out.forecast, true);
+  const by = Object.fromEntries(out.targets.map((a) => [a.id, a]));
+  const days = by.DAYS?.forecast;
+  assert.ok(days && days.probability !== null && days.probability > 0.5, JSON.stringify(days));
+  assert.ok((by.HARD?.forecast.probability as number) < (days.probability as number));
+  assert.equal(days.intervals.length, 2);
+  assert.equal(days.backtest.length, 4, 'the four models scored');
+  assert.equal(by.DAYS?.status, 'on-track', "Open SDG's status stays beside it");
+  assert.equal(by.EID?.forecast.probability, null);
+  assert.match(by.EID?.forecast.reason ?? '', /2 observations/);
+  assert.doesNotMatch(run.stdout, /NaN/);
+
+  const csv = dxmon(dir, 'targets', '--data', 'data.csv', '--targets', 'targets.csv', '--forecast');
+  assert.equal(csv.status, 0, csv.stderr);
+  const rows = csvParse(csv.stdout);
+  assert.ok(rows.columns.includes('probability') && rows.columns.includes('p95_upper'));
+  assert.equal(Number(rows.find((r) => r.id === 'DAYS')?.probability), days.probability);
+  const text = dxmon(
+    dir,
+    'targets',
+    '--data',
+    'data.csv',
+    '--targets',
+    'targets.csv',
+    '--forecast',
+    '--format',
+    'text',
+  );
+  assert.match(
+    text.stdout,
+    /DAYS HP days: .*on-track; forecast: \d+% chance, [\d.]+ \(80%: [\d.]+-[\d.]+\)/,
+  );
+  assert.match(text.stdout, /EID HP eid: .*; no forecast: 2 observations/);
+});

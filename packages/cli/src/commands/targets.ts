@@ -1,6 +1,7 @@
 import {
   assessTarget,
   didYouMean,
+  forecastTarget,
   type GrowthMethod,
   growthMethods,
   type Observation,
@@ -23,6 +24,7 @@ interface TargetsFlags {
   method: string;
   format?: string;
   out?: string;
+  forecast?: boolean;
 }
 
 /** `dxmon targets`: where each target of a plan stands, and each plan's roll-up. */
@@ -52,6 +54,10 @@ export function targetsCommand(): Command {
       ),
     )
     .option('--out <file>', 'output file, or - for standard output (default -)')
+    .option(
+      '--forecast',
+      "add each target's forecast: the probability of meeting it, the projection with 80% and 95% intervals, and the models' backtest",
+    )
     .addHelpText(
       'after',
       `
@@ -60,10 +66,17 @@ off-track with grade acceleration-needed (0.60 to 0.95) or limited (below 0.60);
 away from the target); insufficient-data (fewer than two observations). Progress is the growth
 observed since the baseline over the growth required to reach the target on time (Open SDG's method).
 
+With --forecast each target also gets the probability of meeting it by its period (in its
+direction) and a projection with 80% and 95% prediction intervals, from four trend models weighted
+by how well each forecast the series' own later years (docs/methodology.md, "Forecasts"). The
+status above stays beside it, so the two can be compared; a series of fewer than three values, or a
+target period already past, gets a reason instead of numbers.
+
 Examples:
   $ dxmon targets --data data/examples/targets/data.csv --targets data/examples/targets/targets.csv
   $ dxmon targets --data data/examples/targets/data.csv --targets data/examples/targets/targets.csv --format text
-  $ dxmon targets --data data.csv --targets plan.yaml --as-of 2023 --method linear --out status.json`,
+  $ dxmon targets --data data.csv --targets plan.yaml --as-of 2023 --method linear --out status.json
+  $ dxmon targets --data data/demo/data.csv --targets data/demo/targets.csv --forecast --format text`,
     )
     .action((flags: TargetsFlags) => runTargets(flags));
 }
@@ -102,14 +115,18 @@ async function runTargets(flags: TargetsFlags): Promise<void> {
     throw new CliError('the input has problems; nothing was written', problems);
 
   const options = { asOf: flags.asOf, method: flags.method as GrowthMethod };
-  const targets = input.targets.map((t) =>
-    assessTarget(t, observations(panel, t.unit, t.indicator), options),
-  );
+  const targets = input.targets.map((t) => {
+    const observed = observations(panel, t.unit, t.indicator);
+    if (!flags.forecast) return assessTarget(t, observed, options);
+    const { assessment, forecast } = forecastTarget(t, observed, options);
+    return { ...assessment, forecast };
+  });
   const report = {
     as_of: flags.asOf ?? null,
     method: options.method,
     targets,
     plans: rollupPlans(targets),
+    forecast: Boolean(flags.forecast),
   };
   writeOutput(flags.out, formatTargets(report, format));
 }

@@ -46,7 +46,8 @@ export interface IndexForecastOptions {
  * plus the method's own spread (a normal variate with `method_sd`, from the uncertainty analysis),
  * and the units are ranked; a unit's rank change is its rank now (among the units forecast, by
  * their latest scores) minus its rank in the draw. Draws are reproducible from `seed`. Units with
- * too short a history have no forecast and take no part in the ranking draws.
+ * too short a history, or without a score in the latest period, have no forecast (a reason) and
+ * take no part in the ranking draws.
  */
 export function forecastIndex(
   histories: readonly IndexHistory[],
@@ -55,8 +56,18 @@ export function forecastIndex(
 ): IndexForecast[] {
   const draws = options.draws ?? 1000;
   const bounds = { lower: 0, upper: 100 };
-  const forecasts = histories.map((h) => forecastSeries(h.scores, time, { bounds }));
-  const mixtures = histories.map((h) => combineModels(h.scores, time));
+  // The current period: the latest time any unit has a score. A unit without a score then (one
+  // merged away, or not reported) is not ranked now and is not forecast.
+  const lastOf = (h: IndexHistory) => h.scores.reduce((a, p) => Math.max(a, p.t), -Infinity);
+  const current = histories.reduce((a, h) => Math.max(a, lastOf(h)), -Infinity);
+  const forecasts = histories.map((h) =>
+    h.scores.length > 0 && lastOf(h) < current
+      ? { ...forecastSeries([], time), reason: `no score in the latest period (${current})` }
+      : forecastSeries(h.scores, time, { bounds }),
+  );
+  const mixtures = histories.map((h, i) =>
+    forecasts[i]?.reason === null ? combineModels(h.scores, time) : undefined,
+  );
   const members: number[] = [];
   for (let i = 0; i < histories.length; i++) if (mixtures[i]?.ok) members.push(i);
   const latest = members.map((i) => {

@@ -10,7 +10,9 @@ const histories = [
   { unit: 'B', scores: scores([60, 65, 70, 74, 78, 81]) },
   { unit: 'C', scores: scores([50, 50.4, 49.8, 50.2, 50.1, 50.3]) },
   { unit: 'D', scores: scores([40, 40.2, 40.1, 40.4, 40.3, 40.5]) },
-  { unit: 'E', scores: scores([55, 57]) },
+  { unit: 'E', scores: scores([55, 57]).map((p) => ({ ...p, t: p.t + 4 })) },
+  // Merged away in 2022: no score in 2024.
+  { unit: 'F', scores: scores([70, 71, 72, 73]) },
 ];
 
 test("next year's ranks: the climber overtakes the leader more often than not; the flat ones stay", () => {
@@ -32,6 +34,8 @@ test("next year's ranks: the climber overtakes the leader more often than not; t
   assert.equal(of('E')?.rank, null);
   assert.equal(of('E')?.bands, null);
   assert.match(of('E')?.score.reason ?? '', /2 observations/);
+  assert.deepEqual([of('F')?.rank, of('F')?.bands], [null, null]);
+  assert.equal(of('F')?.score.reason, 'no score in the latest period (2024)');
 });
 
 test('the draws are reproducible from the seed; the method spread adds uncertainty', () => {
