@@ -38,8 +38,8 @@ function useDashboardUnits() {
  * The leaders' dashboard of a unit (`/dashboard/:unit`) or the country (`/dashboard`): headline
  * tiles, the alerts that need attention ("new" since the reader's last visit here, remembered in
  * this browser), and for the country a map coloured by score. It stays live: the page asks every
- * second whether anything changed (a 304 when nothing did), so an approval made anywhere shows
- * within about a second, without a reload.
+ * half second whether anything changed (a 304 when nothing did), so an approval made anywhere shows
+ * within a second or so, without a reload.
  */
 export function Dashboard() {
   const { t, i18n } = useTranslation();
