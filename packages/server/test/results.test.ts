@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { compute } from '@dxmon/engine';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { units } from '../src/db/schema.js';
 import { resultColumns, resultRows } from '../src/exports/exports.js';
 import { csvStream, exportTable } from '../src/exports/exportTable.js';
+import { assessmentInput, computeAssessment, loadPanel } from '../src/services/assessments.js';
 import { saveFramework } from '../src/services/frameworks.js';
 import { getResults } from '../src/services/results.js';
 import { onEachDatabase } from './databases.js';
@@ -471,5 +473,60 @@ onEachDatabase('results views: parent, nodes, pages', (database) => {
     assert.ok(first.length > 0);
     assert.ok(produced < 100_000, `${produced} rows made before the first chunk`);
     stream.destroy();
+  });
+
+  test('a run reads the period and the one before, and every earlier period for latest-value imputation', async () => {
+    // A commune whose online share was last reported in 2021; another commune reported in 2022,
+    // so 2022 is the period before 2024 and 2021 lies beyond it.
+    await database().db.insert(units).values({
+      code: 'C08-99',
+      level: 'commune',
+      parent: 'VN-08',
+      nameEn: 'Commune C08-99',
+      validFrom: '2000-01-01',
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { 'content-type': 'text/csv', authorization: await adminAuthorization(database()) },
+      body: 'unit,indicator,period,value\nC08-99,online_share,2021,10\nC08-99,days,2024,3\nC01-01,online_share,2022,50\n',
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const key = { frameworkId: 'communes', period: '2024', level: 'commune' };
+    const input = await assessmentInput(database(), key);
+    assert.deepEqual(input.panel.periods, ['2022', '2024']);
+    // The stored run equals the engine on every period's values (what the run read before).
+    const full = await loadPanel(
+      database(),
+      [...input.panel.units],
+      [...input.panel.series],
+      '2024',
+    );
+    assert.deepEqual(full.periods, ['2021', '2022', '2024']);
+    const expected = compute({ tree: input.tree, panel: full, periods: ['2022', '2024'] });
+    const run = await computeAssessment(database(), key);
+    const stored = await database().query<{ unit: string; node: string; score: number | null }>(
+      'select unit, node, score, previous_rank from run_results where run_id = $1',
+      [run.id],
+    );
+    const n = input.units.length;
+    for (const r of stored.rows) {
+      const at = (input.tree.codes.length + input.tree.codes.indexOf(r.node)) * n;
+      const want = expected.scores[at + input.units.findIndex((u) => u.code === r.unit)];
+      assert.equal(r.score, Number.isNaN(want) ? null : want, `${r.unit} ${r.node}`);
+    }
+    const share = (rows: typeof stored.rows) =>
+      rows.find((r) => r.unit === 'C08-99' && r.node === 'online_share')?.score;
+    assert.equal(share(stored.rows), null, 'no imputation: C08-99 has no 2024 online share');
+    // Latest-value imputation reads back to 2021: C08-99's share is its 2021 value, 10, as high
+    // as the best of 2024 (the shares run from 0 to 10), so it scores 100.
+    const latest = await assessmentInput(database(), { ...key, settings: { impute: 'latest' } });
+    assert.deepEqual(latest.panel.periods, ['2021', '2022', '2024']);
+    const imputed = await computeAssessment(database(), { ...key, settings: { impute: 'latest' } });
+    const { rows } = await database().query<{ unit: string; node: string; score: number | null }>(
+      'select unit, node, score from run_results where run_id = $1',
+      [imputed.id],
+    );
+    assert.equal(share(rows), 100);
   });
 });

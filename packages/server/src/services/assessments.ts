@@ -1,5 +1,6 @@
 import {
   compute,
+  defaultRunSettings,
   formulaElements,
   frameworkTree,
   type Panel,
@@ -80,11 +81,16 @@ export async function assessmentInput(
   for (const i of tree.indicators) {
     for (const code of formulaElements(tree.formulas[i] as never)) series.add(code);
   }
+  // Only imputation from the latest earlier value reads further back than the period before.
+  const history =
+    (key.settings?.impute ?? defaultRunSettings.impute) === 'latest' ||
+    tree.nodes.some((n) => n.impute === 'latest');
   const panel = await loadPanel(
     database,
     units.map((u) => u.code),
     [...series],
     key.period,
+    history,
   );
   return {
     framework,
@@ -203,13 +209,16 @@ export function summary(
 
 /**
  * The data the run reads: the series of the framework for the units, in the run's period and
- * the periods of the same kind before it (latest-value imputation and rank changes need them).
+ * the periods of the same kind before it (latest-value imputation needs them all); without
+ * `history`, the period and the latest earlier one with data only (rank changes need it): at
+ * 3,321 communes x 40 indicators x 5 periods that is 265,000 rows read instead of 664,000.
  */
 export async function loadPanel(
   database: Database,
   units: string[],
   series: string[],
   period: string,
+  history = true,
 ): Promise<Panel> {
   const { rows } = await database.query<{
     unit: string;
@@ -217,9 +226,16 @@ export async function loadPanel(
     period: string;
     value: number | null;
   }>(
-    `select unit, element, period, approved_value as value from data_values
-      where unit = any($1::text[]) and element = any($2::text[])
-        and period <= $3 and length(period) = length($3) and approved_value is not null`,
+    history
+      ? `select unit, element, period, approved_value as value from data_values
+          where unit = any($1::text[]) and element = any($2::text[])
+            and period <= $3 and length(period) = length($3) and approved_value is not null`
+      : `with wanted as (
+           select unit, element, period, approved_value as value from data_values
+            where unit = any($1::text[]) and element = any($2::text[])
+              and period <= $3 and length(period) = length($3) and approved_value is not null)
+         select * from wanted
+          where period = $3 or period = (select max(period) from wanted where period < $3)`,
     [units, series, period],
   );
   const periods = [...new Set(rows.map((r) => r.period).concat(period))].sort();
