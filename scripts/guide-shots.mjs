@@ -2,7 +2,7 @@
 // Takes the user guide's screenshots (docs/images) on a fresh `dxmon serve --demo`, in headless
 // Chromium: the ranking in English and Vietnamese, the profile in Arabic, the ranking on a phone
 // in Vietnamese and in Arabic, entry in Vietnamese, the names administration, a report page in
-// Vietnamese, a batch of reports and a reporting round. Run after
+// Vietnamese, a batch of reports, a reporting round and the leaders' dashboard. Run after
 // `npm run build`; look at the PNGs before committing them.
 // Usage: node scripts/guide-shots.mjs [only-name...]
 import { spawn } from 'node:child_process';
@@ -128,6 +128,19 @@ const shots = {
     await page.goto(`${base}/reporting`);
     await page.getByTestId('reporting-map').locator('svg path').first().waitFor();
     await settle(page);
+    return page;
+  },
+  // The leaders' dashboard of the country as the national analyst. It polls every half second,
+  // so the network is never idle: wait for the map and its animation instead.
+  dashboard: async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await signIn(page, 'analyst@demo.dxmon.org');
+    await page.getByTestId('signed-in').first().waitFor();
+    await page.goto(`${base}/dashboard`);
+    await page.getByTestId('tile-quality').waitFor();
+    await page.getByTestId('dashboard-map').locator('svg path').first().waitFor();
+    await page.waitForTimeout(1000);
     return page;
   },
   'quality-entry': async (context) => {
