@@ -4,6 +4,7 @@ import type { Sql } from '../db/database.js';
 import { ApiProblem } from '../http/problems.js';
 import { periodCode, problemSchema } from '../http/schemas.js';
 import { dashboardFor, dashboardVersion } from '../services/dashboard/dashboard.js';
+import { dashboardSchema } from './dashboardSchema.js';
 
 /** The leaders' dashboard: one screen per unit and for the country, kept live by ETag polling. */
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,7 +22,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
           period: periodCode.optional(),
         }),
         response: {
-          200: z.any().describe('The dashboard (see docs/api.md)'),
+          200: dashboardSchema,
           304: z.any().describe('Not modified: the ETag sent is the current one'),
           400: problemSchema,
           404: problemSchema,
@@ -34,7 +35,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       const version = await dashboardVersion(app.database, q, request.actor);
       reply
         .header('etag', version.etag)
-        .header('cache-control', request.actor ? 'private, no-cache' : 'no-cache');
+        .header('cache-control', request.actor ? 'private, no-cache' : 'no-cache')
+        // What a reader sees depends on who they are.
+        .header('vary', 'authorization, cookie');
       if (request.headers['if-none-match'] === version.etag) return reply.code(304).send();
       await requireUnit(app.database, unit);
       return dashboardFor(app.database, q, request.actor, version);

@@ -58,8 +58,13 @@ export async function dashboardFor(
   const key = [version.stamp, version.today, q.unit, q.framework ?? '', q.period ?? ''].join('|');
   let computed = cache.get(database, key);
   if (!computed) {
-    computed = computeDashboard(database, q, version.today);
-    cache.set(database, key, computed);
+    const computing = computeDashboard(database, q, version.today);
+    cache.set(database, key, computing);
+    // A failure is not kept: the next request tries again.
+    computing.catch(() => {
+      if (cache.get(database, key) === computing) cache.set(database, key, undefined as never);
+    });
+    computed = computing;
   }
   const { issues, ...full } = await computed;
   const reporting = actor !== undefined && (await canReadPrivate(database, actor, q.unit));
