@@ -290,6 +290,34 @@ onEachDatabase('the leaders dashboard', (database) => {
       `/api/units/VN25-08/profile?framework=dti-province&period=${d.period}`,
     );
     assert.equal(now.tiles.score?.score, profileNow.score);
+
+    // Reopening an approved report changes no value (no new content revision), yet the round
+    // changes: the ETag follows the workflow states too.
+    const revision = async () =>
+      (
+        await database().query<{ value: number }>(
+          "select value from meta where key = 'content_revision'",
+        )
+      ).rows[0]?.value;
+    const contentBefore = await revision();
+    const reopened = await app.inject({
+      method: 'POST',
+      url: '/api/workflow/reopen',
+      headers: as.approver,
+      payload: { unit: 'VN25-08', dataset: 'dti-province', period: '2026', reason: 'check' },
+    });
+    assert.equal(reopened.statusCode, 200, reopened.body);
+    assert.equal(await revision(), contentBefore, 'no content revision');
+    const later = await app.inject({
+      url,
+      headers: { ...as.tuyenquang, 'if-none-match': after.headers.etag as string },
+    });
+    assert.equal(later.statusCode, 200);
+    const reopenedNow = later.json() as Dashboard;
+    assert.deepEqual(
+      [reopenedNow.tiles.reporting?.submitted, reopenedNow.tiles.reporting?.approved],
+      [0, 0],
+    );
   });
 
   test('bad input is a problem naming the field', async () => {
