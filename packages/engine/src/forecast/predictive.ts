@@ -13,10 +13,21 @@ export interface Predictive {
   log: boolean;
 }
 
-/** The q-quantile of the value (0 < q < 1). */
-export function predictiveQuantile(p: Predictive, q: number): number {
+/**
+ * The q-quantile of the value (0 < q < 1). `known` keeps the t quantiles already found, by degrees
+ * of freedom, for a caller asking the same q of several distributions.
+ */
+export function predictiveQuantile(p: Predictive, q: number, known?: Map<number, number>): number {
+  let x = p.location;
   // The t distribution is symmetric: its median is its location (and costs no quantile search).
-  const x = p.scale > 0 && q !== 0.5 ? p.location + p.scale * tQuantile(q, p.df) : p.location;
+  if (p.scale > 0 && q !== 0.5) {
+    let t = known?.get(p.df);
+    if (t === undefined) {
+      t = tQuantile(q, p.df);
+      known?.set(p.df, t);
+    }
+    x += p.scale * t;
+  }
   return p.log ? Math.exp(x) : x;
 }
 

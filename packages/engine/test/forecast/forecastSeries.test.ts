@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { forecastSeries } from '../../src/forecast/forecastSeries.js';
+import { predictiveQuantile, probabilityOfReaching } from '../../src/forecast/predictive.js';
 import { trendModels } from '../../src/forecast/trendModels.js';
 
 const series = (values: number[], from = 2016) =>
@@ -119,4 +120,17 @@ test('a falling target: the probability of staying at or below it', () => {
   assert.ok((lower.probability as number) < (low.probability as number));
   const up = forecastSeries(observed, 2025, { threshold: { value: 5, direction: 1 } });
   assert.ok(Math.abs((up.probability as number) + (low.probability as number) - 1) < 1e-9);
+});
+
+test("the methodology's worked example: the straight line's prediction interval by hand", () => {
+  // 10, 12, 13, 15 in 2020-2023: slope 8 / 5 = 1.6, mean 12.5 at 2021.5, SSE 0.2, s^2 = 0.1;
+  // at 2025: 12.5 + 1.6 * 3.5 = 18.1, scale sqrt(0.1 * (1 + 1/4 + 3.5^2 / 5)) = 0.60828;
+  // t(0.9, 2 df) = 1.88562: 80% from 16.953 to 19.247; P(Y >= 19) = 1 - T2(1.47957) = 0.13855.
+  const p = trendModels.linear.fit([2020, 2021, 2022, 2023], [10, 12, 13, 15])(2025);
+  assert.ok(Math.abs(p.location - 18.1) < 1e-12);
+  assert.ok(Math.abs(p.scale - 0.608276) < 1e-6, `${p.scale}`);
+  assert.equal(p.df, 2);
+  assert.ok(Math.abs(predictiveQuantile(p, 0.9) - 19.247) < 1e-3);
+  assert.ok(Math.abs(predictiveQuantile(p, 0.1) - 16.953) < 1e-3);
+  assert.ok(Math.abs(probabilityOfReaching(p, 19, 1) - 0.13855) < 1e-4);
 });
