@@ -4,9 +4,10 @@ import { compute } from '@dxmon/engine';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { units } from '../src/db/schema.js';
-import { resultColumns, resultRows } from '../src/exports/exports.js';
+import { exportData, resultColumns, resultRows } from '../src/exports/exports.js';
 import { csvStream, exportTable } from '../src/exports/exportTable.js';
 import { assessmentInput, computeAssessment, loadPanel } from '../src/services/assessments.js';
+import { listDataValues } from '../src/services/dataValues.js';
 import { saveFramework } from '../src/services/frameworks.js';
 import { getResults } from '../src/services/results.js';
 import { onEachDatabase } from './databases.js';
@@ -528,5 +529,35 @@ onEachDatabase('results views: parent, nodes, pages', (database) => {
       [imputed.id],
     );
     assert.equal(share(rows), 100);
+  });
+
+  test('the data export streams page by page, byte for byte the file made at once', async () => {
+    const { items, total } = await listDataValues(database(), { limit: 1_000_000, offset: 0 });
+    assert.ok(total > 50, `${total} values`);
+    const columns = Object.keys(items[0] ?? {});
+    const inMemory = await exportTable(columns, items as never, 'csv');
+    const http = await app.inject('/api/exports/data.csv');
+    assert.equal(http.statusCode, 200, http.body);
+    assert.equal(http.headers['x-row-count'], String(total));
+    assert.ok(http.rawPayload.equals(Buffer.from(inMemory.body as string)));
+    // Pages of 7 values (and a page size dividing the total: the last page is full).
+    for (const size of [7, total]) {
+      const file = await exportData(database(), {}, 'csv', size);
+      const chunks: Buffer[] = [];
+      for await (const chunk of file.body as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+      assert.ok(
+        Buffer.concat(chunks).equals(Buffer.from(inMemory.body as string)),
+        `pages of ${size}`,
+      );
+      assert.equal(file.rows, total);
+    }
+    // One unit's values, and JSON from the same pages.
+    const one = await exportData(database(), { unit: 'C01-01' }, 'json', 1);
+    assert.deepEqual(
+      JSON.parse(String(one.body)).map(
+        (r: { indicator: string; period: string }) => `${r.indicator} ${r.period}`,
+      ),
+      items.filter((i) => i.unit === 'C01-01').map((i) => `${i.indicator} ${i.period}`),
+    );
   });
 });

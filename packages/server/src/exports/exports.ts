@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { NotFound } from '../http/problems.js';
 import { criteriaResults } from '../services/criteria.js';
-import { listDataValues } from '../services/dataValues.js';
+import { type DataValue, listDataValues } from '../services/dataValues.js';
 import { getResults, type Results } from '../services/results.js';
 import { assessTargets } from '../services/targets.js';
 import { type ExportedFile, type ExportFormat, exportRows } from './exportTable.js';
@@ -80,16 +80,28 @@ const dataColumns = [
   'updated_at',
 ];
 
-/** Data values with their provenance as a file. */
+/** Data values with their provenance as a file, read `dataPage` values per query. */
 export async function exportData(
   database: Database,
   q: DataExportQuery,
   format: ExportFormat,
+  dataPage = 10_000,
 ): Promise<NamedExport> {
-  // Open data: the approved values, as the public sees them.
-  const { items } = await listDataValues(database, { ...q, limit: 2_000_000, offset: 0 });
-  const file = await exportRows(dataColumns, items as unknown as Record<string, unknown>[], format);
-  return { ...file, rows: items.length, name: `data.${format}` };
+  // Open data: the approved values, as the public sees them, read a page at a time as the file
+  // is written (keyset on unit, element, period: each page one index range, whatever its place).
+  const first = await listDataValues(database, { ...q, limit: dataPage, offset: 0 });
+  async function* pages() {
+    let page = first.items;
+    while (page.length > 0) {
+      yield* page as unknown as Record<string, unknown>[];
+      if (page.length < dataPage) return;
+      const last = page[page.length - 1] as DataValue;
+      const next = { ...q, limit: dataPage, offset: 0, after: last, countTotal: false };
+      page = (await listDataValues(database, next)).items;
+    }
+  }
+  const file = await exportRows(dataColumns, pages(), format);
+  return { ...file, rows: first.total, name: `data.${format}` };
 }
 
 export interface TargetsExportQuery {

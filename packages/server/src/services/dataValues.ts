@@ -18,6 +18,10 @@ export interface DataQuery {
   period?: string | undefined;
   limit: number;
   offset: number;
+  /** Only the cells after this one in (unit, element, period) order: the next page by keyset. */
+  after?: { unit: string; indicator: string; period: string } | undefined;
+  /** False: skip counting every match (`total` is then -1), for the pages after the first. */
+  countTotal?: boolean | undefined;
 }
 
 /**
@@ -55,13 +59,23 @@ export async function listDataValues(
               case when ${working} then status else 'approved' end as status,
               case when ${working} then version else approved_version end as version
          from data_values where ${where}
+          and ($8::text is null or (unit, element, period) > ($8::text, $9::text, $10::text))
         order by unit, element, period limit $6 offset $7`,
-      [...params, q.limit, q.offset],
+      [
+        ...params,
+        q.limit,
+        q.offset,
+        q.after?.unit ?? null,
+        q.after?.indicator ?? null,
+        q.after?.period ?? null,
+      ],
     ),
-    database.query<{ n: number }>(
-      `select count(*)::int as n from data_values where ${where}`,
-      params,
-    ),
+    q.countTotal === false
+      ? { rows: [{ n: -1 }] }
+      : database.query<{ n: number }>(
+          `select count(*)::int as n from data_values where ${where}`,
+          params,
+        ),
   ]);
   return {
     items: rows.rows.map((r) => ({
