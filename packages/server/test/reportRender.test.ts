@@ -100,6 +100,31 @@ describe('report HTML', () => {
       assert.equal((html.match(/<article class="target"/g) ?? []).length, 17);
     });
 
+    test(`${lang}: each target's chance of being met beside its status, its chart with the 80% and 95% bands`, () => {
+      const report = ninhBinhPlanReport(lang);
+      const html = renderReportHtml(report);
+      const articles = html.split('<article class="target"').slice(1);
+      assert.equal(articles.length, 17);
+      const byId = (id: string) => articles.find((a) => a.includes(`>${id}<`)) as string;
+      for (const target of report.plan.targets) {
+        const article = byId(target.id);
+        assert.ok(article, target.id);
+        assert.ok(article.includes(labels.columns.chance), `${target.id}: the chance is given`);
+        assert.ok(
+          article.includes(labels.status[target.status]),
+          `${target.id}: beside its status`,
+        );
+        // The fan: a lighter 95% band and a darker 80% band as filled areas.
+        assert.ok(article.includes('fill-opacity="0.14"'), `${target.id}: the 95% band`);
+        assert.ok(article.includes('fill-opacity="0.3"'), `${target.id}: the 80% band`);
+      }
+      // NB-16 (a third of SMEs on platforms against 50% by 2025) is nearly hopeless, NB-02 nearly
+      // certain: said as under 1% and over 99%, never 0% or 100%.
+      assert.match(byId('NB-16'), /&lt;\s?1/);
+      assert.match(byId('NB-02'), /&gt;\s?99/);
+      assert.doesNotMatch(html, /NaN/);
+    });
+
     test(`${lang}: charts are inline vector SVG, with the report's figures`, () => {
       const html = renderReportHtml(tuyenQuangReport(lang));
       // Pillars, history, peers.
@@ -350,6 +375,11 @@ describe('report PDF', () => {
     for (const name of ['en', 'vi', 'ar', 'plan-en']) {
       assert.ok(!pdftotext(file(name)).includes('DRAFT'), `${name} is not a draft`);
     }
+  });
+
+  test("the unit's report gives each target's chance beside its status", () => {
+    const text = plain(pdftotext(file('en')));
+    assert.ok(text.includes(labelsFor('en').columns.chance));
   });
 
   test("the plan's report counts its targets and names each", () => {

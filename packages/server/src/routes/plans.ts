@@ -34,6 +34,29 @@ export const planSchema = z.object({
   summary: summarySchema,
 });
 
+const intervalSchema = z.object({ level: z.number(), lower: z.number(), upper: z.number() });
+const modelName = z.enum(['compound', 'linear', 'log-linear', 'damped']);
+
+/** The engine's forecast of a series at one time (`forecastSeries`): numbers or null, never NaN. */
+export const seriesForecastSchema = z.object({
+  time: z.number(),
+  model: modelName.nullable(),
+  weighted_by: z.enum(['backtest', 'equal']).nullable(),
+  weights: z.array(z.object({ model: modelName, weight: z.number() })),
+  backtest: z.array(z.object({ model: modelName, mae: z.number(), forecasts: z.number() })),
+  skipped: z.array(z.object({ model: modelName, reason: z.string() })),
+  projection: n,
+  intervals: z.array(intervalSchema),
+  probability: n,
+  reason: z.string().nullable(),
+});
+
+const fanPointSchema = z.object({
+  time: z.number(),
+  projection: z.number(),
+  intervals: z.array(intervalSchema),
+});
+
 export const targetSchema = z.object({
   id: z.string(),
   plan: z.string(),
@@ -60,6 +83,10 @@ export const targetSchema = z.object({
   status: z.enum(['achieved', 'on-track', 'off-track', 'regressing', 'insufficient-data']),
   grade: z.enum(['acceleration-needed', 'limited']).nullable(),
   method: z.enum(['cagr', 'linear']),
+  /** The engine's forecast at the target period (`forecastTarget`), on the same observations. */
+  forecast: seriesForecastSchema.optional(),
+  /** The projection and its intervals year by year from the latest observation to the target period. */
+  fan: z.array(fanPointSchema).optional(),
 });
 
 /** A target as stored: what `DELETE /api/targets/:id` answers with. */
@@ -134,6 +161,8 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['targets'],
         summary: 'Targets with their progress, projection and status (Open SDG method)',
+        description:
+          "Each target also has `forecast`, the engine's forecast at the target period (probability of meeting it, projection, 80% and 95% intervals, models' weights and backtest; `reason` instead when the series is too short or the period is past), and `fan`, the projection and intervals year by year to the target period.",
         querystring: query,
         response: { 200: z.object({ items: z.array(targetSchema) }), 400: problemSchema },
       },
@@ -144,6 +173,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         plan: request.query.plan,
         asOf: request.query.as_of,
         method: request.query.method,
+        forecast: true,
       });
       return {
         items: items.map(targetJson),

@@ -5,7 +5,7 @@ import { isoDate, page, paging, periodCode, problemSchema } from '../http/schema
 import { unitProfile } from '../services/profile.js';
 import { unitSeries } from '../services/series.js';
 import { getUnit, listUnits } from '../services/units.js';
-import { targetJson, targetSchema } from './plans.js';
+import { seriesForecastSchema, targetJson, targetSchema } from './plans.js';
 
 export const unitSchema = z.object({
   code: z.string(),
@@ -104,6 +104,25 @@ const profileSchema = z.object({
       derived: z.boolean(),
     }),
   ),
+  /** Next period's index: the score's forecast and the odds of each rank change (seeded draws). */
+  forecast: z.object({
+    period: z.string().nullable(),
+    score: seriesForecastSchema,
+    rank: nullableNumber,
+    units: z.number(),
+    bands: z
+      .object({
+        'up-3+': z.number(),
+        'up-1-2': z.number(),
+        same: z.number(),
+        'down-1-2': z.number(),
+        'down-3+': z.number(),
+      })
+      .nullable(),
+    rank_interval: z.object({ p05: z.number(), p95: z.number() }).nullable(),
+    draws: z.number(),
+    seed: z.number(),
+  }),
   targets: z.array(targetSchema),
 });
 
@@ -131,7 +150,7 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['results'],
         summary: "A unit's profile: score, rank, every node against the means, history, targets",
         description:
-          'Every node with score and rank, the regional and national mean of its score, and for indicators the raw value; the score and rank in every period with data (before the unit existed, derived from its predecessors); its targets assessed.',
+          "Every node with score and rank, the regional and national mean of its score, and for indicators the raw value; the score and rank in every period with data (before the unit existed, derived from its predecessors); its targets assessed with their forecasts; and `forecast`: next period's score with 80% and 95% intervals and the odds of each rank change (1,000 draws, seed 1).",
         params: z.object({ code: z.string() }),
         querystring: z.object({
           framework: z.string(),

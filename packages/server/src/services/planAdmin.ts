@@ -236,7 +236,7 @@ async function checkTarget(
 
 /** A target assessed on the stored data, as `GET /api/targets` lists it. */
 export async function getTarget(database: Database, id: string): Promise<AssessedTarget> {
-  const [target] = await assessTargets(database, { id });
+  const [target] = await assessTargets(database, { id, forecast: true });
   if (!target) throw new NotFound(`there is no target "${id}"`);
   return target;
 }

@@ -6,6 +6,7 @@ import { dataRevision } from './dataRevision.js';
 import { frameworkElements } from './datasets.js';
 import { getFramework } from './frameworks.js';
 import { perDatabaseCache } from './perDatabaseCache.js';
+import { type ProfileForecast, profileForecast } from './profileForecast.js';
 import { getResults, type Results } from './results.js';
 import { type AssessedTarget, assessTargets } from './targets.js';
 import { getUnit, type UnitWithLineage } from './units.js';
@@ -48,6 +49,8 @@ export interface Profile {
   region: string | null;
   nodes: ProfileNode[];
   history: ProfilePoint[];
+  /** Next period's score with intervals and the rank-change odds (engine forecasts). */
+  forecast: ProfileForecast;
   targets: AssessedTarget[];
 }
 
@@ -137,7 +140,8 @@ export async function unitProfile(
     region,
     nodes,
     history,
-    targets: await assessTargets(database, { unit: unit.code }),
+    forecast: await profileForecast(database, main, unit.code, history, revision),
+    targets: await assessTargets(database, { unit: unit.code, forecast: true }),
   };
   cache.set(database, key, profile);
   return profile;

@@ -1,12 +1,16 @@
 import {
   assessTarget,
+  type FanPoint,
+  forecastTarget,
   type GrowthMethod,
   type PlanSummary,
   rollupPlans,
+  type SeriesForecast,
   type Target,
   type TargetAssessment,
 } from '@dxmon/engine';
 import type { Database } from '../db/database.js';
+import { perDatabaseCache } from './perDatabaseCache.js';
 
 export interface PlanQuery {
   unit?: string | undefined;
@@ -15,13 +19,25 @@ export interface PlanQuery {
   id?: string | undefined;
   asOf?: string | undefined;
   method?: GrowthMethod | undefined;
+  /** Add each target's forecast (the engine's `forecastTarget`) and its yearly fan. */
+  forecast?: boolean | undefined;
 }
 
 export interface AssessedTarget extends TargetAssessment {
   name: string | null;
   /** The data element's unit of measure, whose natural bounds hold the projection. */
   unit_of_measure: string | null;
+  /** With `forecast`: the probability of meeting the target, projection, intervals, backtest. */
+  forecast?: SeriesForecast;
+  /** With `forecast`: the projection and intervals year by year to the target period. */
+  fan?: FanPoint[];
 }
+
+/**
+ * Forecasts by their inputs (the target, its observations, the options): a content change makes a
+ * new key, so entries are never stale, and the plan and profile answers recompute only what changed.
+ */
+const forecasts = perDatabaseCache<{ forecast: SeriesForecast; fan: FanPoint[] }>(2048);
 
 /**
  * Every matching target assessed by the engine (`assessTarget`) on its series in the database,
@@ -60,7 +76,8 @@ export async function assessTargets(database: Database, q: PlanQuery): Promise<A
     `select unit, element, period, approved_value as value from data_values
       where approved_value is not null and (unit, element) in (select unit, indicator from targets
         where ($1::text is null or unit = $1) and ($2::text is null or plan = $2)
-          and ($3::text is null or id = $3))`,
+          and ($3::text is null or id = $3))
+      order by period`,
     [q.unit ?? null, q.plan ?? null, q.id ?? null],
   );
   const observations = new Map<string, { period: string; value: number }[]>();
@@ -81,11 +98,19 @@ export async function assessTargets(database: Database, q: PlanQuery): Promise<A
       ...(r.baseline_value !== null ? { baseline_value: r.baseline_value } : {}),
       ...(r.unit_of_measure ? { unit_of_measure: r.unit_of_measure } : {}),
     };
-    const assessed = assessTarget(target, observations.get(`${r.unit}\u0000${r.indicator}`) ?? [], {
-      asOf: q.asOf,
-      method: q.method,
-    });
-    return { ...assessed, name: r.name, unit_of_measure: r.unit_of_measure };
+    const observed = observations.get(`${r.unit}\u0000${r.indicator}`) ?? [];
+    const options = { asOf: q.asOf, method: q.method };
+    const assessed = assessTarget(target, observed, options);
+    const row: AssessedTarget = { ...assessed, name: r.name, unit_of_measure: r.unit_of_measure };
+    if (!q.forecast) return row;
+    const key = JSON.stringify([target, observed, q.asOf ?? null]);
+    let cached = forecasts.get(database, key);
+    if (!cached) {
+      const { forecast, fan } = forecastTarget(target, observed, options);
+      cached = { forecast, fan };
+      forecasts.set(database, key, cached);
+    }
+    return { ...row, ...cached };
   });
 }
 

@@ -4,7 +4,7 @@
 // Ninh Bình's plan NB-DX-2025. Names (en, vi, ar), values and targets come from the demo's files
 // (data/demo), targets are assessed by the engine; scores, ranks and means are made up.
 import { readFileSync } from 'node:fs';
-import { assessTarget, rollupPlans, type Target } from '@dxmon/engine';
+import { forecastTarget, rollupPlans, type Target } from '@dxmon/engine';
 import { csvParse } from 'd3-dsv';
 import type {
   PlanReport,
@@ -68,7 +68,7 @@ function reportTarget(row: Record<string, string | undefined>, lang: Language, a
     unit_of_measure: elements.get(row.indicator as string)?.unit_of_measure,
   };
   const observations = series(target.unit, target.indicator, asOf);
-  const a = assessTarget(target, observations, { asOf });
+  const { assessment: a, forecast, fan } = forecastTarget(target, observations, { asOf });
   const result: ReportTarget = {
     id: target.id,
     name: named('target', target.id, lang),
@@ -88,6 +88,16 @@ function reportTarget(row: Record<string, string | undefined>, lang: Language, a
     status: a.status,
     grade: a.grade,
     series: observations,
+    probability: forecast.probability,
+    forecast_reason: forecast.reason,
+    fan: fan.map((f) => ({
+      period: String(f.time),
+      projection: f.projection,
+      lower80: f.intervals[0]?.lower ?? f.projection,
+      upper80: f.intervals[0]?.upper ?? f.projection,
+      lower95: f.intervals[1]?.lower ?? f.projection,
+      upper95: f.intervals[1]?.upper ?? f.projection,
+    })),
   };
   return result;
 }

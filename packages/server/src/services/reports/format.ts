@@ -138,3 +138,12 @@ export function pluralOf(count: number, lang: Language): Intl.LDMLPluralRule {
   }
   return rules.select(count);
 }
+
+/** A probability as a whole percentage; under 1% and over 99% as such ("<1%"), never 0% or 100%. */
+export function formatChance(p: number | null | undefined, lang: Language): string {
+  if (!present(p)) return missing;
+  const percent = numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  if (p < 0.01) return `<${percent.format(0.01)}`;
+  if (p > 0.99) return `>${percent.format(0.99)}`;
+  return percent.format(p);
+}

@@ -74,6 +74,8 @@ export interface ReportLabels {
     targetPeriod: string;
     requiredGrowth: string;
     observedGrowth: string;
+    /** The forecast's probability of meeting the target by its period. */
+    chance: string;
     direction: string;
     element: string;
     value: string;
@@ -183,6 +185,15 @@ export interface ReportLabels {
     projection: string;
     target: string;
     chart(name: string): string;
+    /** The forecast's median line and its 80% and 95% intervals on the target's chart. */
+    forecast: string;
+    band80: string;
+    band95: string;
+    /** Why a target has no probability: too few observations, or a period not after the data. */
+    tooFew(count: number): string;
+    pastPeriod: string;
+    noForecast: string;
+    forecastNote: string;
   };
 }
 
@@ -361,6 +372,7 @@ const en: ReportLabels = {
     targetPeriod: 'Target period',
     requiredGrowth: 'Required growth a year',
     observedGrowth: 'Observed growth a year',
+    chance: 'Chance of meeting',
     direction: 'Direction',
     element: 'Data element',
     value: 'Value',
@@ -494,6 +506,15 @@ const en: ReportLabels = {
     projection: 'Projection',
     target: 'Target',
     chart: (name) => `Progress chart of the target: ${name}`,
+    forecast: 'Forecast',
+    band80: '80% interval',
+    band95: '95% interval',
+    tooFew: (count) =>
+      `too little data to forecast (${count} observation${count === 1 ? '' : 's'}; at least 3 needed)`,
+    pastPeriod: 'no forecast: the target period is not after the latest data',
+    noForecast: 'no forecast',
+    forecastNote:
+      "The chance of meeting each target comes from dxmon's forecast: four trend models (compound growth, a line, a line on logarithms, a damped trend) fitted to the unit's own series, weighted by how well each forecast its later years, with 80% and 95% prediction intervals (the bands on each chart). It stands beside Open SDG's status, which projects the observed growth without saying how sure it is.",
   },
 };
 
@@ -557,6 +578,7 @@ const vi: ReportLabels = {
     targetPeriod: 'Kỳ mục tiêu',
     requiredGrowth: 'Tăng trưởng cần đạt mỗi năm',
     observedGrowth: 'Tăng trưởng thực tế mỗi năm',
+    chance: 'Khả năng đạt',
     direction: 'Chiều',
     element: 'Dữ liệu thành phần',
     value: 'Giá trị',
@@ -685,6 +707,14 @@ const vi: ReportLabels = {
     projection: 'Dự báo',
     target: 'Mục tiêu',
     chart: (name) => `Biểu đồ tiến độ mục tiêu: ${name}`,
+    forecast: 'Dự báo xác suất',
+    band80: 'Khoảng 80%',
+    band95: 'Khoảng 95%',
+    tooFew: (count) => `quá ít dữ liệu để dự báo (${count} quan sát; cần ít nhất 3)`,
+    pastPeriod: 'không dự báo: kỳ mục tiêu không sau kỳ có dữ liệu mới nhất',
+    noForecast: 'không có dự báo',
+    forecastNote:
+      'Khả năng đạt từng mục tiêu lấy từ dự báo của dxmon: bốn mô hình xu hướng (tăng trưởng kép, tuyến tính, tuyến tính trên logarit, xu hướng tắt dần) khớp với chuỗi số liệu của chính đơn vị, có trọng số theo mức dự báo đúng các năm sau, với khoảng dự báo 80% và 95% (các dải trên mỗi biểu đồ). Khả năng này đặt cạnh tình trạng theo Open SDG, vốn kéo dài tăng trưởng thực tế mà không cho biết độ chắc chắn.',
   },
 };
 
@@ -764,6 +794,7 @@ const ar: ReportLabels = {
     targetPeriod: 'فترة الهدف',
     requiredGrowth: 'النمو السنوي المطلوب',
     observedGrowth: 'النمو السنوي المرصود',
+    chance: 'احتمال البلوغ',
     direction: 'الاتجاه',
     element: 'عنصر البيانات',
     value: 'القيمة',
@@ -894,6 +925,15 @@ const ar: ReportLabels = {
     projection: 'الإسقاط',
     target: 'الهدف',
     chart: (name) => `مخطط التقدم نحو الهدف: ${name}`,
+    forecast: 'التوقع',
+    band80: 'نطاق 80%',
+    band95: 'نطاق 95%',
+    tooFew: (count) =>
+      `البيانات أقل من أن يُبنى عليها توقع (عدد المشاهدات ${count}؛ يلزم 3 على الأقل)`,
+    pastPeriod: 'لا توقع: فترة الهدف ليست بعد أحدث البيانات',
+    noForecast: 'لا يوجد توقع',
+    forecastNote:
+      'يأتي احتمال بلوغ كل هدف من توقع dxmon: أربعة نماذج اتجاه (النمو المركب، والخط المستقيم، والخط على اللوغاريتمات، والاتجاه المتخامد) تُطابَق على سلسلة الوحدة نفسها، وتُرجَّح بحسب دقة توقعها لسنواتها اللاحقة، مع نطاقي تنبؤ 80% و95% (الأشرطة في كل مخطط). ويُعرض إلى جانب حالة Open SDG التي تمدّ النمو المرصود دون أن تبيّن مدى اليقين.',
   },
 };
 

@@ -49,6 +49,19 @@ export interface ReportTarget {
   grade: TargetGrade | null;
   /** The observations behind it, for the target's small chart. */
   series: { period: string; value: number }[];
+  /** The forecast's probability of meeting the target by its period (engine), or null. */
+  probability: number | null;
+  /** Why there is no probability (the engine's reason), else null. */
+  forecast_reason: string | null;
+  /** The forecast's fan year by year to the target period: projection and 80%/95% bounds. */
+  fan: {
+    period: string;
+    projection: number;
+    lower80: number;
+    upper80: number;
+    lower95: number;
+    upper95: number;
+  }[];
 }
 
 export interface ReportPlan {

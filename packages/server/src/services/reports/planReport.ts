@@ -49,7 +49,7 @@ export async function buildReportPlan(
   const [plan] = await listPlans(database, { plan: id });
   if (!plan) throw new NotFound(`plan "${id}" does not exist`);
   const [targets, series, units] = await Promise.all([
-    assessTargets(database, { plan: id }),
+    assessTargets(database, { plan: id, forecast: true }),
     targetSeries(database, id),
     names.units(plan.unit === null ? [] : [plan.unit]),
   ]);
@@ -91,6 +91,19 @@ function reportTarget(
     status: t.status,
     grade: t.grade,
     series,
+    probability: t.forecast?.probability ?? null,
+    forecast_reason: t.forecast?.reason ?? null,
+    fan: (t.fan ?? []).map((f) => {
+      const band = (level: number) => f.intervals.find((i) => i.level === level);
+      return {
+        period: String(f.time),
+        projection: f.projection,
+        lower80: band(0.8)?.lower ?? f.projection,
+        upper80: band(0.8)?.upper ?? f.projection,
+        lower95: band(0.95)?.lower ?? f.projection,
+        upper95: band(0.95)?.upper ?? f.projection,
+      };
+    }),
   };
 }
 

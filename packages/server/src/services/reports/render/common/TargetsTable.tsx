@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic */
-import { formatGrowth, formatNumber } from '../../labels.js';
+import { formatChance, formatGrowth, formatNumber } from '../../labels.js';
 import type { ReportTarget } from '../../model.js';
 import { useReportLanguage } from '../context.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -16,8 +16,9 @@ function ValueAt({ value, period }: { value: number | null; period: string | nul
 }
 
 /**
- * A plan's targets, one row each: status, latest value, projection and target, and the growth a
- * year required against the growth observed.
+ * A plan's targets, one row each: status with the forecast's chance of meeting the target beside
+ * it, latest value, projection and target, and the growth a year required against the growth
+ * observed.
  */
 export function TargetsTable({ targets }: { targets: ReportTarget[] }) {
   const { lang, labels } = useReportLanguage();
@@ -28,6 +29,9 @@ export function TargetsTable({ targets }: { targets: ReportTarget[] }) {
         <tr>
           <th scope="col">{c.target}</th>
           <th scope="col">{c.status}</th>
+          <th scope="col" className="num">
+            {c.chance}
+          </th>
           <th scope="col" className="num">
             {c.latest}
           </th>
@@ -57,6 +61,10 @@ export function TargetsTable({ targets }: { targets: ReportTarget[] }) {
             </th>
             <td>
               <StatusBadge status={t.status} grade={t.grade} />
+            </td>
+            <td className="num">
+              {formatChance(t.probability, lang)}
+              {t.probability !== null && <span className="period">{t.target_period}</span>}
             </td>
             <td className="num">
               <ValueAt value={t.latest_value} period={t.latest_period} />

@@ -30,7 +30,16 @@ export function PlanReportView({ report }: { report: PlanReport }) {
         </>
       ),
     },
-    { id: 'assessment', title: s.assessment, body: <p>{labels.plan.assessment}</p> },
+    {
+      id: 'assessment',
+      title: s.assessment,
+      body: (
+        <>
+          <p>{labels.plan.assessment}</p>
+          <p>{labels.plan.forecastNote}</p>
+        </>
+      ),
+    },
     {
       id: 'targets',
       title: s.targets,

@@ -1,12 +1,26 @@
 /** @jsxRuntime automatic */
-import { formatGrowth, formatNumber, missing } from '../../labels.js';
+import {
+  formatChance,
+  formatGrowth,
+  formatNumber,
+  missing,
+  type ReportLabels,
+} from '../../labels.js';
 import type { ReportTarget } from '../../model.js';
 import { targetChart } from '../charts/targetChart.js';
 import { Chart } from '../common/Chart.js';
 import { StatusBadge } from '../common/StatusBadge.js';
 import { useReportLanguage } from '../context.js';
 
-/** One target: its status, its figures beside its progress chart. */
+/** Why a target has no forecast, in the report's language (the engine's reasons are English). */
+function reasonWords(reason: string | null, labels: ReportLabels): string {
+  const few = reason ? /^(\d+) observations?:/.exec(reason) : null;
+  if (few) return labels.plan.tooFew(Number(few[1]));
+  if (reason && /not after the latest observation/.test(reason)) return labels.plan.pastPeriod;
+  return labels.plan.noForecast;
+}
+
+/** One target: its status and the forecast's chance, its figures beside its progress chart and fan. */
 export function TargetDetail({ target, index }: { target: ReportTarget; index: number }) {
   const { lang, labels } = useReportLanguage();
   const c = labels.columns;
@@ -31,6 +45,12 @@ export function TargetDetail({ target, index }: { target: ReportTarget; index: n
     [c.projected, at(target.projected_value, target.target_period)],
     [c.requiredGrowth, formatGrowth(target.required_growth, lang)],
     [c.observedGrowth, formatGrowth(target.observed_growth, lang)],
+    [
+      c.chance,
+      target.probability !== null
+        ? `${formatChance(target.probability, lang)} (${target.target_period})`
+        : reasonWords(target.forecast_reason, labels),
+    ],
   ];
   return (
     <article

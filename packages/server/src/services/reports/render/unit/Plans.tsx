@@ -31,6 +31,7 @@ export function Plans({ plans }: { plans: ReportPlan[] }) {
         </div>
       ))}
       <p className="note">{labels.plans.growthNote}</p>
+      <p className="note">{labels.plan.forecastNote}</p>
     </>
   );
 }
