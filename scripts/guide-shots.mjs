@@ -2,8 +2,8 @@
 // Takes the user guide's screenshots (docs/images) on a fresh `dxmon serve --demo`, in headless
 // Chromium: the ranking in English and Vietnamese, the profile in Arabic, the ranking on a phone
 // in Vietnamese and in Arabic, entry in Vietnamese, the names administration, a report page in
-// Vietnamese, a batch of reports, a reporting round and the leaders' dashboard. Run after
-// `npm run build`; look at the PNGs before committing them.
+// Vietnamese, a batch of reports, a reporting round, the leaders' dashboard and a plan's
+// forecasts (fan charts). Run after `npm run build`; look at the PNGs before committing them.
 // Usage: node scripts/guide-shots.mjs [only-name...]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,6 +57,20 @@ async function signIn(page, email) {
 }
 
 const shots = {
+  forecast: async (context) => {
+    // Tuyen Quang's resolution: each target's fan chart and its chance beside Open SDG's status.
+    const page = await context.newPage();
+    await page.goto(`${base}/plans/48-NQ%2FTU`);
+    await page.getByTestId('fan-TQ-DE-2025').locator('svg path[fill-opacity]').first().waitFor({
+      state: 'attached',
+    });
+    await settle(page);
+    // The 2025 and 2030 digital-economy targets at the top, the scorecard just above them.
+    await page.getByTestId('target-TQ-DE-2025').evaluate((card) => card.scrollIntoView());
+    await page.evaluate(() => window.scrollBy(0, -120));
+    await page.waitForTimeout(200);
+    return page;
+  },
   overview: async (context) => {
     const page = await context.newPage();
     await page.goto(`${base}/?period=2022`);

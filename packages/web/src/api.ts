@@ -113,6 +113,7 @@ export interface Profile {
     units: number;
     derived: boolean;
   }[];
+  forecast?: IndexForecast;
   targets: TargetAssessment[];
 }
 
@@ -139,6 +140,48 @@ export interface TargetAssessment {
   status: 'achieved' | 'on-track' | 'off-track' | 'regressing' | 'insufficient-data';
   grade: 'acceleration-needed' | 'limited' | null;
   method: 'cagr' | 'linear';
+  /** The engine's forecast at the target period: probability, projection, intervals, or a reason. */
+  forecast?: SeriesForecast;
+  /** Projection and intervals year by year to the target period (empty without a forecast). */
+  fan?: FanPoint[];
+}
+
+export interface PredictionInterval {
+  level: number;
+  lower: number;
+  upper: number;
+}
+
+export interface SeriesForecast {
+  time: number;
+  model: string | null;
+  weighted_by: 'backtest' | 'equal' | null;
+  weights: { model: string; weight: number }[];
+  backtest: { model: string; mae: number; forecasts: number }[];
+  projection: number | null;
+  intervals: PredictionInterval[];
+  probability: number | null;
+  reason: string | null;
+}
+
+export interface FanPoint {
+  time: number;
+  projection: number;
+  intervals: PredictionInterval[];
+}
+
+export type RankBand = 'up-3+' | 'up-1-2' | 'same' | 'down-1-2' | 'down-3+';
+
+/** A unit's index next period: score with intervals and the odds of each rank change. */
+export interface IndexForecast {
+  period: string | null;
+  score: SeriesForecast;
+  rank: number | null;
+  units: number;
+  bands: Record<RankBand, number> | null;
+  rank_interval: { p05: number; p95: number } | null;
+  draws: number;
+  seed: number;
 }
 
 export interface Series {

@@ -47,7 +47,11 @@ export function WhatLifts({
       <Text size="sm" c="dimmed" mb="xs">
         {t('profile.whatIfIntro', { share: Math.round(whatIf.share * 100) })}
       </Text>
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer
+        minWidth={720}
+        // Scrolled sideways on phones: reachable and named for the keyboard (axe).
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('profile.whatLifts') } }}
+      >
         <Table striped data-testid="what-lifts">
           <Table.Thead>
             <Table.Tr>

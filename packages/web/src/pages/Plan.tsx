@@ -16,7 +16,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { getJson, type PlanSummary, type TargetAssessment } from '../api.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { statusColour, TargetCard } from '../components/TargetCard.js';
-import { formatNumber } from '../format.js';
+import { chanceKey, formatChance } from '../forecast/forecastWords.js';
+import { formatNumber, localeOf } from '../format.js';
 import { useNames } from '../names.js';
 import { ReportLinks } from '../reports/ReportLinks.js';
 
@@ -71,7 +72,11 @@ export function Plan() {
         ))}
       </SimpleGrid>
       <Title order={3}>{t('plans.table')}</Title>
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer
+        minWidth={880}
+        // Scrolled sideways on phones: reachable and named for the keyboard (axe).
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('plans.table') } }}
+      >
         <Table striped data-testid="targets-table">
           <Table.Thead>
             <Table.Tr>
@@ -82,6 +87,7 @@ export function Plan() {
               <Table.Th>{t('plans.projected')}</Table.Th>
               <Table.Th>{t('targets.target')}</Table.Th>
               <Table.Th>{t('plans.status')}</Table.Th>
+              <Table.Th>{t('forecast.probabilityColumn')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -106,6 +112,7 @@ export function Plan() {
                     {t(`targets.status.${x.status}`)}
                   </Badge>
                 </Table.Td>
+                <Table.Td>{chanceCell(x.forecast?.probability ?? null, language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -113,4 +120,12 @@ export function Plan() {
       </Table.ScrollContainer>
     </Stack>
   );
+}
+
+/** A probability in the table: a percentage, '<1%' and '>99%' at the ends, a dash without one. */
+function chanceCell(p: number | null, language: string): string {
+  if (p === null) return '–';
+  const key = chanceKey(p);
+  const chance = formatChance(p, localeOf(language));
+  return key === 'chanceBelow' ? `<${chance}` : key === 'chanceAbove' ? `>${chance}` : chance;
 }

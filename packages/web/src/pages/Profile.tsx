@@ -23,6 +23,7 @@ import {
   type Profile as UnitProfile,
 } from '../api.js';
 import { Chart } from '../components/Chart.js';
+import { IndexForecast } from '../components/IndexForecast.js';
 import { RankChange } from '../components/RankChange.js';
 import { RankInterval } from '../components/RankInterval.js';
 import { TargetCard } from '../components/TargetCard.js';
@@ -174,6 +175,15 @@ export function Profile() {
         )}
       </section>
 
+      {p.forecast && (
+        <section aria-labelledby="index-forecast-title">
+          <Title order={3} id="index-forecast-title" mb="xs">
+            {t('forecast.indexTitle')}
+          </Title>
+          <IndexForecast profile={p} />
+        </section>
+      )}
+
       {charts && (
         <section aria-labelledby="pillars">
           <Title order={3} id="pillars" mb="xs">
@@ -239,7 +249,13 @@ export function Profile() {
             ))}
           </Group>
         </Group>
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer
+          minWidth={760}
+          // Scrolled sideways on phones: reachable and named for the keyboard (axe).
+          scrollAreaProps={{
+            viewportProps: { tabIndex: 0, 'aria-label': t('profile.indicators') },
+          }}
+        >
           <Table striped data-testid="profile-nodes">
             <Table.Thead>
               <Table.Tr>
