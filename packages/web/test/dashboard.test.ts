@@ -43,10 +43,18 @@ describe('the leaders dashboard', () => {
     path: string,
     width: number,
     height = 900,
-  ): Promise<Page & { errors: string[]; navigations: string[] }> {
+  ): Promise<Page & { errors: string[]; navigations: string[]; console: string[] }> {
     const context = await (app as WebApp).browser.newContext({ bypassCSP: true });
-    const page = (await context.newPage()) as Page & { errors: string[]; navigations: string[] };
+    const page = (await context.newPage()) as Page & {
+      errors: string[];
+      navigations: string[];
+      console: string[];
+    };
     page.errors = [];
+    page.console = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') page.console.push(m.text());
+    });
     page.navigations = [];
     page.on('pageerror', (e) => page.errors.push(e.message));
     page.on('framenavigated', (frame) => {
@@ -139,6 +147,9 @@ describe('the leaders dashboard', () => {
     assert.ok(overflow <= 0, `the page is ${overflow} px wider than the phone`);
     assert.deepEqual(await axeViolations(page), []);
     await page.screenshot({ path: join(shots, 'dashboard-vi-390.png'), fullPage: true });
+    // A few polls later: 304s, and nothing on the console.
+    await page.waitForTimeout(1500);
+    assert.deepEqual(page.console, [], 'nothing on the console');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
