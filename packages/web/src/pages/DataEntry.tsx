@@ -355,7 +355,8 @@ export function DataEntry() {
                       <Text
                         key={note.text}
                         size="xs"
-                        c={note.blocking ? 'red' : 'orange.8'}
+                        // Dark red and amber: 4.5:1 or more on the grid's white and striped rows (axe).
+                        c={note.blocking ? 'red.9' : '#8a4b00'}
                         role={note.blocking ? 'alert' : 'status'}
                         data-testid={`quality-${e.code}`}
                       >
