@@ -75,8 +75,12 @@ describe('notifications', () => {
     assert.equal(await item.getAttribute('data-unread'), 'false');
 
     // E-mail off, kept after a reload.
+    // Listening before the click: the answer can come back before a later wait would start.
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/me/preferences') && r.request().method() === 'PUT' && r.ok(),
+    );
     await email.click({ force: true });
-    await page.waitForResponse((r) => r.url().endsWith('/api/me/preferences') && r.ok());
+    await saved;
     await page.reload();
     await page.getByRole('button', { name: 'Notifications, none unread' }).click();
     const again = page.getByRole('switch', { name: 'Also send them to me by e-mail' });
