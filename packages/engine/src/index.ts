@@ -88,6 +88,7 @@ export {
   type SkippedModel,
 } from './forecast/forecastSeries.js';
 export { type FanPoint, forecastTarget, type TargetForecast } from './forecast/forecastTarget.js';
+export { methodSpread } from './forecast/methodSpread.js';
 export { type Mixture, mixtureProbability, mixtureQuantile } from './forecast/mixture.js';
 export {
   type Predictive,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { forecastTarget, type Target } from '@dxmon/engine';
+import { forecastTarget, methodSpread, type Target } from '@dxmon/engine';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../src/demo/loadDemo.js';
 import { onEachDatabase } from './databases.js';
@@ -144,6 +144,23 @@ onEachDatabase('forecasts in the target and profile answers', (database) => {
     assert.ok(Math.abs(total - 1) < 1e-9, `bands sum to ${total}`);
     assert.ok(f.rank_interval.p05 <= f.rank_interval.p95);
     assert.deepEqual([f.draws, f.seed], [1000, 1]);
+    // The method's own uncertainty, from the uncertainty analysis's rank interval and the scores
+    // around the unit, read here from the public answers.
+    const ranks = (
+      await app.inject('/api/results/uncertainty?framework=dti-province&period=2024&level=province')
+    ).json() as { items: { unit: string; p05_rank: number | null; p95_rank: number | null }[] };
+    const results = (
+      await app.inject('/api/results?framework=dti-province&period=2024&level=province')
+    ).json() as { items: { unit: string; score: number | null }[] };
+    const byUnit = new Map(ranks.items.map((i) => [i.unit, i]));
+    const spread = methodSpread(
+      results.items.map((i) => i.score ?? Number.NaN),
+      results.items.map((i) => byUnit.get(i.unit)?.p05_rank ?? null),
+      results.items.map((i) => byUnit.get(i.unit)?.p95_rank ?? null),
+    );
+    const own = spread[results.items.findIndex((i) => i.unit === 'VN-08')] as number;
+    assert.ok(Math.abs(f.method_sd - own) < 1e-9, `${f.method_sd} against ${own}`);
+    assert.ok(f.method_sd > 0, 'Tuyen Quang moves in the uncertainty runs');
     const de = (p.targets as TargetAnswer[]).find((t) => t.id === 'TQ-DE-2025');
     assert.ok(de?.forecast.probability !== null && de?.forecast.probability !== undefined);
     // Asked again: the same answer (seeded draws, cached per revision).

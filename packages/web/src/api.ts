@@ -180,6 +180,8 @@ export interface IndexForecast {
   units: number;
   bands: Record<RankBand, number> | null;
   rank_interval: { p05: number; p95: number } | null;
+  /** The method's uncertainty in score points added to the draws (from the uncertainty analysis). */
+  method_sd: number | null;
   draws: number;
   seed: number;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { forecastIndex, rankBands } from '../../src/forecast/forecastIndex.js';
+import { methodSpread } from '../../src/forecast/methodSpread.js';
 
 const scores = (values: number[]) => values.map((value, i) => ({ t: 2019 + i, value }));
 
@@ -45,4 +46,29 @@ test('the draws are reproducible from the seed; the method spread adds uncertain
   const wide = forecastIndex(spread, 2025, { draws: 2000, seed: 9 });
   const same = (f: typeof a, unit: string) => f.find((x) => x.unit === unit)?.bands?.same as number;
   assert.ok(same(wide, 'C') < same(forecastIndex(histories, 2025, { draws: 2000, seed: 9 }), 'C'));
+});
+
+test("the method's spread in score points: the rank interval's width times the local spacing of scores", () => {
+  // Scores 90, 80, 70, 60, 50 (10 points apart). The third moves between ranks 2 and 4 in the
+  // uncertainty runs: (4 - 2) / 3.29 = 0.608 ranks, times 10 points a rank = 6.08 points. The
+  // first never moves: 0. A unit without a score or an interval: 0.
+  const spread = methodSpread(
+    [90, 80, 70, 60, 50, Number.NaN],
+    [1, 1, 2, 4, 5, null],
+    [1, 3, 4, 4, 5, null],
+  );
+  assert.ok(Math.abs((spread[2] as number) - 6.079) < 1e-3, `${spread[2]}`);
+  assert.equal(spread[0], 0);
+  assert.ok(Math.abs((spread[1] as number) - (2 / 3.29) * 10) < 1e-9);
+  assert.equal(spread[5], 0);
+  // Scores bunched near the unit make the same rank interval fewer points.
+  const interval: [number[], number[]] = [
+    [1, 2, 3, 3, 5, 6, 7],
+    [1, 2, 3, 5, 5, 6, 7],
+  ];
+  const even = methodSpread([90, 80, 70, 60, 50, 40, 30], ...interval);
+  const bunched = methodSpread([90, 62, 61, 60, 59, 58, 30], ...interval);
+  // (5 - 3) / 3.29 ranks times (80 - 40) / 4 = 10 points, against (62 - 58) / 4 = 1 point.
+  assert.ok(Math.abs((even[3] as number) - 6.079) < 1e-3, `${even[3]}`);
+  assert.ok(Math.abs((bunched[3] as number) - 0.6079) < 1e-3, `${bunched[3]}`);
 });

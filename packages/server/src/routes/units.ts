@@ -120,6 +120,7 @@ const profileSchema = z.object({
       })
       .nullable(),
     rank_interval: z.object({ p05: z.number(), p95: z.number() }).nullable(),
+    method_sd: nullableNumber,
     draws: z.number(),
     seed: z.number(),
   }),
@@ -150,7 +151,7 @@ export const unitProfileRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['results'],
         summary: "A unit's profile: score, rank, every node against the means, history, targets",
         description:
-          "Every node with score and rank, the regional and national mean of its score, and for indicators the raw value; the score and rank in every period with data (before the unit existed, derived from its predecessors); its targets assessed with their forecasts; and `forecast`: next period's score with 80% and 95% intervals and the odds of each rank change (1,000 draws, seed 1).",
+          "Every node with score and rank, the regional and national mean of its score, and for indicators the raw value; the score and rank in every period with data (before the unit existed, derived from its predecessors); its targets assessed with their forecasts; and `forecast`: next period's score with 80% and 95% intervals and the odds of each rank change (1,000 draws, seed 1), each unit's draws carrying its trend's uncertainty and its method uncertainty from the uncertainty analysis (`method_sd`, in score points).",
         params: z.object({ code: z.string() }),
         querystring: z.object({
           framework: z.string(),

@@ -2,6 +2,7 @@ import {
   forecastIndex,
   forecastSeries,
   type IndexHistory,
+  methodSpread,
   periodYear,
   type RankBand,
   type SeriesForecast,
@@ -9,6 +10,7 @@ import {
 import type { Database } from '../db/database.js';
 import { perDatabaseCache } from './perDatabaseCache.js';
 import { getResults, type Results } from './results.js';
+import { getUncertainty } from './uncertainty.js';
 
 /** Draws and seed of the rank-change odds: fixed, so the same data always give the same answer. */
 export const indexForecastDraws = 1000;
@@ -28,18 +30,54 @@ export interface ProfileForecast {
   bands: Record<RankBand, number> | null;
   /** The 5th to 95th percentile of the next rank over the draws. */
   rank_interval: { p05: number; p95: number } | null;
+  /**
+   * The unit's method uncertainty in score points, from the uncertainty analysis's rank interval
+   * (`methodSpread`), added to every unit's draws; null when the analysis could not be made.
+   */
+  method_sd: number | null;
   draws: number;
   seed: number;
 }
 
 /** The level's rank forecasts by revision, framework, level, date and period. */
 const cache = perDatabaseCache<ReturnType<typeof forecastIndex>>(64);
+/** The method spreads they were drawn with, by the same key. */
+const spreads = perDatabaseCache<Map<string, number>>(64);
+
+/**
+ * Each unit's method uncertainty in score points (`methodSpread`) from the API's uncertainty
+ * analysis of the period (500 runs of weights and methods, cached per data revision). Empty when
+ * the analysis cannot be made for this framework and level (the rank odds then carry the trend's
+ * uncertainty only, and `method_sd` says null).
+ */
+async function methodSpreads(database: Database, main: Results): Promise<Map<string, number>> {
+  let ranks: Awaited<ReturnType<typeof getUncertainty>>;
+  try {
+    ranks = await getUncertainty(database, {
+      frameworkId: main.framework.id,
+      frameworkVersion: main.framework.version,
+      period: main.period,
+      level: main.level,
+    });
+  } catch {
+    return new Map();
+  }
+  const byUnit = new Map(ranks.items.map((i) => [i.unit, i]));
+  const units = main.items.map((i) => i.unit);
+  const sd = methodSpread(
+    main.items.map((i) => i.score ?? Number.NaN),
+    units.map((u) => byUnit.get(u)?.p05_rank ?? null),
+    units.map((u) => byUnit.get(u)?.p95_rank ?? null),
+  );
+  return new Map(units.map((u, i) => [u, sd[i] as number]));
+}
 
 /**
  * Next period's index for one unit: its score history (the profile's, through lineage) forecast
  * by the engine (`forecastSeries`, 0-100), and the rank-change odds from `forecastIndex` over every
  * unit of the level, each with its history on the units of the profile's date (predecessors'
- * scores carried to their successors as the results do). Seeded: reproducible.
+ * scores carried to their successors as the results do) and its method uncertainty from the
+ * uncertainty analysis (`methodSpreads`), so the odds carry both. Seeded: reproducible.
  */
 export async function profileForecast(
   database: Database,
@@ -59,7 +97,8 @@ export async function profileForecast(
   const score = forecastSeries(points, time, { bounds: { lower: 0, upper: 100 } });
   const key = `${revision}|${main.framework.id}|${main.framework.version}|${main.level}|${main.at}|${main.period}`;
   let level = cache.get(database, key);
-  if (!level) {
+  let spread = spreads.get(database, key);
+  if (!level || !spread) {
     const byUnit = new Map<string, IndexHistory>(
       main.items.map((i) => [i.unit, { unit: i.unit, scores: [] }]),
     );
@@ -83,11 +122,17 @@ export async function profileForecast(
           });
       }
     }
+    spread = await methodSpreads(database, main);
+    for (const [unit, sd] of spread) {
+      const h = byUnit.get(unit);
+      if (h) byUnit.set(unit, { ...h, method_sd: sd });
+    }
     level = forecastIndex([...byUnit.values()], time, {
       draws: indexForecastDraws,
       seed: indexForecastSeed,
     });
     cache.set(database, key, level);
+    spreads.set(database, key, spread);
   }
   const own = level.find((f) => f.unit === unit);
   return {
@@ -97,6 +142,7 @@ export async function profileForecast(
     units: level.filter((f) => f.rank !== null).length,
     bands: own?.bands ?? null,
     rank_interval: own?.rank_interval ?? null,
+    method_sd: spread.size > 0 ? (spread.get(unit) ?? null) : null,
     draws: indexForecastDraws,
     seed: indexForecastSeed,
   };
