@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { forecastTarget, methodSpread, type Target } from '@dxmon/engine';
+import { csvParse } from 'd3-dsv';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../src/demo/loadDemo.js';
 import { onEachDatabase } from './databases.js';
@@ -98,6 +99,23 @@ onEachDatabase('forecasts in the target and profile answers', (database) => {
     const expected = forecastTarget(target, observed);
     assert.deepEqual(f, JSON.parse(JSON.stringify(expected.forecast)));
     assert.deepEqual(answer.fan, JSON.parse(JSON.stringify(expected.fan)));
+  });
+
+  test('the targets export carries each forecast beside the status, as the API answers it', async () => {
+    const res = await app.inject('/api/exports/targets.csv?plan=48-NQ%2FTU');
+    assert.equal(res.statusCode, 200, res.body);
+    const rows = csvParse(res.body.replace(/^\uFEFF/, ''));
+    for (const column of ['status', 'probability', 'p80_lower', 'p95_upper', 'forecast_reason'])
+      assert.ok(rows.columns.includes(column), column);
+    assert.equal(rows.length, items.length);
+    for (const t of items) {
+      const row = rows.find((r) => r.id === t.id);
+      assert.ok(row, t.id);
+      assert.equal(row.status, t.status);
+      if (t.forecast.probability === null) assert.equal(row.probability, '');
+      else assert.ok(Math.abs(Number(row.probability) - t.forecast.probability) < 1e-12, t.id);
+      assert.equal(row.forecast_reason, t.forecast.reason ?? '');
+    }
   });
 
   test('a target with too little data: a reason and null numbers, no fan', async () => {

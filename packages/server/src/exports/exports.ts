@@ -132,18 +132,50 @@ const targetColumns = [
   'method',
   'projection_bounded',
   'projected_value_unbounded',
+  'probability',
+  'forecast_projection',
+  'p80_lower',
+  'p80_upper',
+  'p95_lower',
+  'p95_upper',
+  'forecast_model',
+  'forecast_reason',
 ];
 
-/** Targets with progress and status as a file. */
+/**
+ * Targets with progress and status as a file, and beside them each target's forecast: the
+ * probability of meeting it, the projection and its 80% and 95% intervals (empty with a reason
+ * when there is none).
+ */
 export async function exportTargets(
   database: Database,
   q: TargetsExportQuery,
   format: ExportFormat,
 ): Promise<NamedExport> {
-  const items = await assessTargets(database, { unit: q.unit, plan: q.plan, asOf: q.as_of });
+  const items = await assessTargets(database, {
+    unit: q.unit,
+    plan: q.plan,
+    asOf: q.as_of,
+    forecast: true,
+  });
+  const rows = items.map((t) => {
+    const f = t.forecast;
+    const [i80, i95] = f?.intervals ?? [];
+    return {
+      ...t,
+      probability: f?.probability ?? null,
+      forecast_projection: f?.projection ?? null,
+      p80_lower: i80?.lower ?? null,
+      p80_upper: i80?.upper ?? null,
+      p95_lower: i95?.lower ?? null,
+      p95_upper: i95?.upper ?? null,
+      forecast_model: f?.model ?? null,
+      forecast_reason: f?.reason ?? null,
+    };
+  });
   const file = await exportRows(
     targetColumns,
-    items as unknown as Record<string, unknown>[],
+    rows as unknown as Record<string, unknown>[],
     format,
     'targets',
   );
